@@ -1,0 +1,1 @@
+export { communeLevel, communeSubgraph } from "./schema";

@@ -1,0 +1,1 @@
+export { districtLevel, districtSubgraph } from "./schema";

@@ -1,0 +1,7 @@
+import "reflect-metadata";
+
+import { runSubgraphMain } from "@tiepdan/kit";
+
+import { districtSubgraph } from "./schema";
+
+runSubgraphMain(districtSubgraph);

@@ -1,0 +1,41 @@
+import {
+  type AdministrativeUnitEntity,
+  ProvinceScopedListArgs,
+  type RequestContext,
+  type SubgraphDefinition,
+  type UnitRef,
+  defineLevel,
+  defineUnitRef,
+  unitRefResolver,
+} from "@tiepdan/kit";
+import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+
+/** The district's own types: District (key code) and DistrictBody (key id). */
+export const districtLevel = defineLevel("district", ProvinceScopedListArgs);
+
+const ProvinceRef = defineUnitRef("province");
+
+/** Contributes `Province.districts` to the province's entity. */
+@Resolver(() => ProvinceRef)
+class ProvinceDistrictsResolver {
+  @FieldResolver(() => [districtLevel.Unit], { description: "Districts of the province (until 2025-06-30)" })
+  districts(@Root() province: UnitRef, @Ctx() ctx: RequestContext): Promise<AdministrativeUnitEntity[]> {
+    return ctx.units.children(province.code);
+  }
+}
+
+/** Links a district up to its province. */
+@Resolver(() => districtLevel.Unit)
+class DistrictProvinceResolver {
+  @FieldResolver(() => ProvinceRef)
+  province(@Root() district: AdministrativeUnitEntity): UnitRef {
+    return { code: district.provinceCode };
+  }
+}
+
+/** The district subgraph. */
+export const districtSubgraph: SubgraphDefinition = {
+  level: "district",
+  resolvers: [...districtLevel.resolvers, ProvinceDistrictsResolver, DistrictProvinceResolver],
+  referenceResolvers: { ...districtLevel.referenceResolvers, ...unitRefResolver("province") },
+};

@@ -1,0 +1,133 @@
+/** The administrative levels; a deployment runs one subgraph per level it needs. */
+export type Level = "province" | "district" | "commune";
+
+/** Every level, top down. */
+export const LEVELS: readonly Level[] = ["province", "district", "commune"];
+
+/** The levels in force since 2025-07-01: districts were abolished. */
+export const TWO_LEVELS: readonly Level[] = ["province", "commune"];
+
+/** Default HTTP port of each subgraph; the gateway listens on 4000. */
+export const DEFAULT_PORTS: Readonly<Record<Level, number>> = {
+  province: 4001,
+  district: 4002,
+  commune: 4003,
+};
+
+/** Default gateway port. */
+export const DEFAULT_GATEWAY_PORT = 4000;
+
+/** Port of the embedded PostgreSQL server (not 5432: a machine's own server often listens there). */
+export const DEFAULT_EMBEDDED_PG_PORT = 5433;
+
+type Env = Record<string, string | undefined>;
+
+const envKey = (level: Level, suffix: string): string => `${level.toUpperCase()}_${suffix}`;
+
+function intFrom(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value === "") {
+    return fallback;
+  }
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 0 || parsed > 65535) {
+    throw new Error(`${name} must be a port number (0-65535), got "${value}"`);
+  }
+  return parsed;
+}
+
+/** Port of a level's subgraph: `PROVINCE_PORT`, `DISTRICT_PORT`, `COMMUNE_PORT`. */
+export function subgraphPort(level: Level, env: Env = process.env): number {
+  return intFrom(env[envKey(level, "PORT")], DEFAULT_PORTS[level], envKey(level, "PORT"));
+}
+
+/** Port of the gateway: `GATEWAY_PORT` (or `PORT`). */
+export function gatewayPort(env: Env = process.env): number {
+  return intFrom(env.GATEWAY_PORT ?? env.PORT, DEFAULT_GATEWAY_PORT, "GATEWAY_PORT");
+}
+
+/** URL the gateway uses to reach a level's subgraph: `PROVINCE_URL`, ... or localhost and its port. */
+export function subgraphUrl(level: Level, env: Env = process.env): string {
+  return env[envKey(level, "URL")] ?? `http://localhost:${subgraphPort(level, env)}/graphql`;
+}
+
+/**
+ * The levels this deployment runs, from `TIEPDAN_LEVELS` ("province,district,commune" by default;
+ * "province,commune" for the two-level structure in force since 2025-07-01).
+ */
+export function activeLevels(env: Env = process.env): Level[] {
+  const raw = env.TIEPDAN_LEVELS;
+  if (!raw) {
+    return [...LEVELS];
+  }
+  const names = raw
+    .split(",")
+    .map((s) => s.trim().toLowerCase())
+    .filter(Boolean);
+  for (const name of names) {
+    if (!(LEVELS as readonly string[]).includes(name)) {
+      throw new Error(`TIEPDAN_LEVELS: unknown level "${name}" (expected province, district, commune)`);
+    }
+  }
+  if (!names.includes("province") || !names.includes("commune")) {
+    throw new Error("TIEPDAN_LEVELS must include province and commune");
+  }
+  return LEVELS.filter((l) => names.includes(l));
+}
+
+/** Where a level keeps its data. */
+export interface DatabaseTarget {
+  /** Connection URL of the level's own database. */
+  url: string;
+  /** Schema the level's tables live in ("public" unless `DATABASE_ISOLATION=schema`). */
+  schema: string;
+  /** URL of a maintenance database on the same server, used to create the level's database. */
+  adminUrl?: string;
+}
+
+/**
+ * Resolves a level's database from the environment:
+ * `PROVINCE_DATABASE_URL` (and the like) is used as is; otherwise `DATABASE_URL` names one server on
+ * which each level gets its own database `${DATABASE_PREFIX}${level}` (default `tiepdan_province`), or
+ * its own schema of that one database when `DATABASE_ISOLATION=schema`.
+ */
+export function databaseTarget(level: Level, env: Env = process.env): DatabaseTarget {
+  const own = env[envKey(level, "DATABASE_URL")];
+  if (own) {
+    return { url: own, schema: env[envKey(level, "DATABASE_SCHEMA")] ?? "public" };
+  }
+  const shared = env.DATABASE_URL;
+  if (!shared) {
+    throw new Error(
+      `No database for the ${level} subgraph: set DATABASE_URL (one server for all levels) or ` +
+        `${envKey(level, "DATABASE_URL")}, or start everything with \`npm start\`, which runs an embedded PostgreSQL`,
+    );
+  }
+  const prefix = env.DATABASE_PREFIX ?? "tiepdan_";
+  const name = `${prefix}${level}`;
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(name)) {
+    throw new Error(`DATABASE_PREFIX gives an invalid database name "${name}"`);
+  }
+  const isolation = env.DATABASE_ISOLATION ?? "database";
+  if (isolation === "schema") {
+    return { url: shared, schema: name };
+  }
+  if (isolation !== "database") {
+    throw new Error(`DATABASE_ISOLATION must be "database" or "schema", got "${isolation}"`);
+  }
+  const url = new URL(shared);
+  const adminUrl = url.toString();
+  url.pathname = `/${name}`;
+  return { url: url.toString(), schema: "public", adminUrl };
+}
+
+/** Province codes loaded into an empty database on start (`SEED_PROVINCES`, default Ninh Bình "37"; "none" for no data). */
+export function seedProvinces(env: Env = process.env): string[] {
+  const raw = env.SEED_PROVINCES ?? "37";
+  if (raw.trim().toLowerCase() === "none") {
+    return [];
+  }
+  return raw
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+}

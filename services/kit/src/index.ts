@@ -1,0 +1,23 @@
+import "reflect-metadata";
+
+export * from "./admin/bodies";
+export * from "./admin/entities";
+export * from "./admin/gazetteer";
+export * from "./admin/graphql";
+export * from "./admin/kinds";
+export * from "./admin/migrations";
+export * from "./admin/repository";
+export * from "./admin/seed";
+export * from "./admin/service";
+export * from "./config";
+export * from "./context";
+export * from "./db/data-source";
+export * from "./db/embedded";
+export * from "./db/query-counter";
+export * from "./errors";
+export * from "./loaders";
+export * from "./logger";
+export * from "./schema";
+export * from "./server";
+export * from "./subgraph";
+export * from "./text";

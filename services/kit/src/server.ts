@@ -1,0 +1,105 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+
+import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
+import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
+import { expressMiddleware } from "@as-integrations/express5";
+import express from "express";
+import type { GraphQLSchema } from "graphql";
+import type { DataSource } from "typeorm";
+
+import type { Level } from "./config";
+import { type RequestContext, createRequestContext } from "./context";
+import { formatClientError } from "./errors";
+import type { Logger } from "./logger";
+
+/** A running subgraph HTTP server. */
+export interface RunningServer {
+  url: string;
+  port: number;
+  /** Stops accepting requests and waits for the ones in flight. */
+  close(): Promise<void>;
+}
+
+/** Logs every operation with its request id and duration, and every error with its code. */
+function requestLogPlugin(): ApolloServerPlugin<RequestContext> {
+  return {
+    async requestDidStart({ contextValue }) {
+      const started = process.hrtime.bigint();
+      return {
+        async didEncounterErrors({ errors }) {
+          for (const error of errors) {
+            const code = String(error.extensions?.code ?? "INTERNAL_SERVER_ERROR");
+            if (code === "INTERNAL_SERVER_ERROR") {
+              contextValue.log.error({ err: error.originalError ?? error, path: error.path }, "resolver failed");
+            } else {
+              contextValue.log.info({ code, path: error.path, message: error.message }, "client error");
+            }
+          }
+        },
+        async willSendResponse({ request }) {
+          const ms = Number(process.hrtime.bigint() - started) / 1e6;
+          contextValue.log.debug({ operation: request.operationName, ms: Math.round(ms * 10) / 10 }, "operation");
+        },
+      };
+    },
+  };
+}
+
+/**
+ * Serves a subgraph over HTTP: `POST /graphql`, `GET /health` (the process is up) and `GET /ready`
+ * (its database answers: the gateway and orchestrators route traffic only then).
+ */
+export async function startSubgraphServer(options: {
+  level: Level;
+  schema: GraphQLSchema;
+  dataSource: DataSource;
+  log: Logger;
+  port: number;
+  host?: string;
+}): Promise<RunningServer> {
+  const { level, schema, dataSource, log } = options;
+  const app = express();
+  const httpServer: Server = createServer(app);
+  const apollo = new ApolloServer<RequestContext>({
+    schema,
+    includeStacktraceInErrorResponses: false,
+    formatError: (formatted) => formatClientError(formatted),
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), requestLogPlugin()],
+  });
+  await apollo.start();
+
+  app.disable("x-powered-by");
+  app.get("/health", (_req, res) => {
+    res.json({ status: "ok", service: level });
+  });
+  app.get("/ready", async (_req, res) => {
+    try {
+      await dataSource.query("SELECT 1");
+      res.json({ status: "ready", service: level });
+    } catch (error) {
+      log.warn({ err: error }, "database not reachable");
+      res.status(503).json({ status: "unavailable", service: level, reason: "database not reachable" });
+    }
+  });
+  app.use(
+    "/graphql",
+    express.json({ limit: "2mb" }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => createRequestContext({ headers: req.headers, level, dataSource, log }),
+    }),
+  );
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once("error", reject);
+    httpServer.listen(options.port, options.host ?? "0.0.0.0", () => resolve());
+  });
+  const port = (httpServer.address() as AddressInfo).port;
+  return {
+    url: `http://localhost:${port}/graphql`,
+    port,
+    close: async () => {
+      await apollo.stop();
+    },
+  };
+}

@@ -1,0 +1,142 @@
+import type { GraphQLSchema } from "graphql";
+import type { DataSource } from "typeorm";
+
+import { AdministrativeUnitEntity, ReceptionBodyEntity } from "./admin/entities";
+import { type Gazetteer, gazetteerFor, loadGazetteer } from "./admin/gazetteer";
+import { kitMigrations } from "./admin/migrations";
+import { seedLevel } from "./admin/seed";
+import { type Level, databaseTarget, seedProvinces, subgraphPort } from "./config";
+import { createLevelDataSource, ensureDatabase } from "./db/data-source";
+import type { QueryCounter } from "./db/query-counter";
+import { type Logger, createLogger } from "./logger";
+import { type SubgraphDefinition, buildFederatedSchema } from "./schema";
+import { startSubgraphServer } from "./server";
+
+type Env = Record<string, string | undefined>;
+
+/** A running subgraph: its server, its database and its statement counter. */
+export interface SubgraphInstance {
+  level: Level;
+  url: string;
+  port: number;
+  schema: GraphQLSchema;
+  dataSource: DataSource;
+  queries: QueryCounter;
+  log: Logger;
+  /** Stops the server (waiting for requests in flight), then closes the database pool. */
+  stop(): Promise<void>;
+}
+
+/** Options of `startSubgraph`; everything defaults from the environment. */
+export interface StartOptions {
+  env?: Env;
+  /** 0 picks a free port. */
+  port?: number;
+  host?: string;
+  log?: Logger;
+}
+
+let gazetteerCache: Gazetteer | undefined;
+
+/** The statistics office's list, read once per process. */
+export function gazetteer(): Gazetteer {
+  gazetteerCache ??= loadGazetteer();
+  return gazetteerCache;
+}
+
+/** Entities every level's data source carries. */
+export const kitEntities = [AdministrativeUnitEntity, ReceptionBodyEntity];
+
+/** Opens a level's database: creates it if missing and runs pending migrations (never `synchronize`). */
+export async function openLevelDatabase(definition: SubgraphDefinition, env: Env, log: Logger) {
+  const target = databaseTarget(definition.level, env);
+  await ensureDatabase(target);
+  const { dataSource, queries } = createLevelDataSource({
+    target,
+    entities: [...kitEntities, ...(definition.entities ?? [])],
+    migrations: [...kitMigrations, ...(definition.migrations ?? [])],
+    applicationName: `tiepdan-${definition.level}`,
+    onSlowQuery: (ms, query) => log.warn({ ms, query: query.slice(0, 500) }, "slow query"),
+  });
+  await dataSource.initialize();
+  const ran = await dataSource.runMigrations({ transaction: "each" });
+  if (ran.length > 0) {
+    log.info({ migrations: ran.map((m) => m.name) }, "migrations applied");
+  }
+  return { dataSource, queries };
+}
+
+/**
+ * Starts a level's subgraph: database (created and migrated), first-start data (the units of
+ * `SEED_PROVINCES`), the federated schema and the HTTP server.
+ */
+export async function startSubgraph(definition: SubgraphDefinition, options: StartOptions = {}): Promise<SubgraphInstance> {
+  const env = options.env ?? process.env;
+  const level = definition.level;
+  const log = options.log ?? createLogger(`tiepdan-${level}`, env.LOG_LEVEL);
+  const { dataSource, queries } = await openLevelDatabase(definition, env, log);
+  try {
+    const provinces = seedProvinces(env);
+    if (provinces.length > 0) {
+      const seeded = await seedLevel(dataSource, level, gazetteerFor(gazetteer(), provinces));
+      if (seeded.units > 0 || seeded.bodies > 0) {
+        log.info({ provinces, ...seeded }, "administrative units loaded");
+      }
+    }
+    const schema = await buildFederatedSchema(definition);
+    const server = await startSubgraphServer({
+      level,
+      schema,
+      dataSource,
+      log,
+      port: options.port ?? subgraphPort(level, env),
+      host: options.host,
+    });
+    log.info({ url: server.url }, `${level} subgraph ready`);
+    return {
+      level,
+      url: server.url,
+      port: server.port,
+      schema,
+      dataSource,
+      queries,
+      log,
+      stop: async () => {
+        await server.close();
+        await dataSource.destroy();
+      },
+    };
+  } catch (error) {
+    await dataSource.destroy();
+    throw error;
+  }
+}
+
+/** Entry point of a subgraph process: starts it and stops it cleanly on SIGINT/SIGTERM. */
+export function runSubgraphMain(definition: SubgraphDefinition): void {
+  const log = createLogger(`tiepdan-${definition.level}`);
+  startSubgraph(definition, { log })
+    .then((instance) => {
+      let stopping = false;
+      const stop = (signal: string): void => {
+        if (stopping) {
+          return;
+        }
+        stopping = true;
+        log.info({ signal }, "stopping");
+        instance.stop().then(
+          () => process.exit(0),
+          (error: unknown) => {
+            log.error({ err: error }, "stop failed");
+            process.exit(1);
+          },
+        );
+      };
+      process.once("SIGINT", () => stop("SIGINT"));
+      process.once("SIGTERM", () => stop("SIGTERM"));
+    })
+    .catch((error: unknown) => {
+      log.fatal({ err: error }, `${definition.level} subgraph failed to start`);
+      process.exit(1);
+    });
+}

@@ -1,0 +1,1 @@
+export { provinceLevel, provinceSubgraph } from "./schema";
