@@ -1,1 +1,3 @@
-export {};
+export * from "./config";
+export * from "./server";
+export * from "./supergraph";

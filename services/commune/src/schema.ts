@@ -20,7 +20,8 @@ const DistrictRef = defineUnitRef("district");
 /** Contributes `Province.communes`: every commune of the province, with or without districts. */
 @Resolver(() => ProvinceRef)
 class ProvinceCommunesResolver {
-  @FieldResolver(() => [communeLevel.Unit], { description: "Every commune of the province" })
+  // Fields across subgraphs are nullable: with one subgraph down the rest of the answer survives.
+  @FieldResolver(() => [communeLevel.Unit], { nullable: true, description: "Every commune of the province" })
   communes(@Root() province: UnitRef, @Ctx() ctx: RequestContext): Promise<AdministrativeUnitEntity[]> {
     return ctx.units.inProvince(province.code);
   }
@@ -29,7 +30,7 @@ class ProvinceCommunesResolver {
 /** Contributes `District.communes`. */
 @Resolver(() => DistrictRef)
 class DistrictCommunesResolver {
-  @FieldResolver(() => [communeLevel.Unit], { description: "Communes of the district" })
+  @FieldResolver(() => [communeLevel.Unit], { nullable: true, description: "Communes of the district" })
   communes(@Root() district: UnitRef, @Ctx() ctx: RequestContext): Promise<AdministrativeUnitEntity[]> {
     return ctx.units.children(district.code);
   }
@@ -47,7 +48,7 @@ class CommuneParentsResolver {
     return parent && levelOfCode(parent) === "district" ? { code: parent } : null;
   }
 
-  @FieldResolver(() => ProvinceRef)
+  @FieldResolver(() => ProvinceRef, { nullable: true })
   province(@Root() commune: AdministrativeUnitEntity): UnitRef {
     return { code: commune.provinceCode };
   }

@@ -18,7 +18,8 @@ const ProvinceRef = defineUnitRef("province");
 /** Contributes `Province.districts` to the province's entity. */
 @Resolver(() => ProvinceRef)
 class ProvinceDistrictsResolver {
-  @FieldResolver(() => [districtLevel.Unit], { description: "Districts of the province (until 2025-06-30)" })
+  // Fields across subgraphs are nullable: with one subgraph down the rest of the answer survives.
+  @FieldResolver(() => [districtLevel.Unit], { nullable: true, description: "Districts of the province (until 2025-06-30)" })
   districts(@Root() province: UnitRef, @Ctx() ctx: RequestContext): Promise<AdministrativeUnitEntity[]> {
     return ctx.units.children(province.code);
   }
@@ -27,7 +28,7 @@ class ProvinceDistrictsResolver {
 /** Links a district up to its province. */
 @Resolver(() => districtLevel.Unit)
 class DistrictProvinceResolver {
-  @FieldResolver(() => ProvinceRef)
+  @FieldResolver(() => ProvinceRef, { nullable: true })
   province(@Root() district: AdministrativeUnitEntity): UnitRef {
     return { code: district.provinceCode };
   }

@@ -131,3 +131,36 @@ export function seedProvinces(env: Env = process.env): string[] {
     .map((s) => s.trim())
     .filter(Boolean);
 }
+
+/** One environment variable the services read. */
+export interface ConfigVariable {
+  name: string;
+  /** Which processes read it. */
+  usedBy: ("gateway" | "subgraphs" | "start")[];
+  default: string;
+  description: string;
+}
+
+/** Every environment variable of the platform: the README's configuration table and the docker-compose check use it. */
+export const CONFIG_VARIABLES: readonly ConfigVariable[] = [
+  { name: "GATEWAY_PORT", usedBy: ["gateway"], default: String(DEFAULT_GATEWAY_PORT), description: "Port of the gateway (`/graphql`, `/explorer`, `/health`, `/ready`)" },
+  { name: "PROVINCE_PORT", usedBy: ["subgraphs", "start"], default: String(DEFAULT_PORTS.province), description: "Port of the province subgraph" },
+  { name: "DISTRICT_PORT", usedBy: ["subgraphs", "start"], default: String(DEFAULT_PORTS.district), description: "Port of the district subgraph" },
+  { name: "COMMUNE_PORT", usedBy: ["subgraphs", "start"], default: String(DEFAULT_PORTS.commune), description: "Port of the commune subgraph" },
+  { name: "PROVINCE_URL", usedBy: ["gateway"], default: "http://localhost:$PROVINCE_PORT/graphql", description: "Where the gateway reaches the province subgraph" },
+  { name: "DISTRICT_URL", usedBy: ["gateway"], default: "http://localhost:$DISTRICT_PORT/graphql", description: "Where the gateway reaches the district subgraph" },
+  { name: "COMMUNE_URL", usedBy: ["gateway"], default: "http://localhost:$COMMUNE_PORT/graphql", description: "Where the gateway reaches the commune subgraph" },
+  { name: "TIEPDAN_LEVELS", usedBy: ["gateway", "start"], default: "province,district,commune", description: "Levels to run; `province,commune` is the two-level structure in force since 2025-07-01" },
+  { name: "SUPERGRAPH_PATH", usedBy: ["gateway"], default: "schema/supergraph.graphql (schema/supergraph.two-level.graphql for two levels)", description: "Composed supergraph the gateway serves; reloaded when the file changes" },
+  { name: "DATABASE_URL", usedBy: ["subgraphs", "start"], default: "(embedded PostgreSQL under `npm start`)", description: "One PostgreSQL server for every level: each gets its own database (or schema)" },
+  { name: "DATABASE_ISOLATION", usedBy: ["subgraphs"], default: "database", description: "`database`: a database per level on the DATABASE_URL server; `schema`: a schema per level in the DATABASE_URL database" },
+  { name: "DATABASE_PREFIX", usedBy: ["subgraphs"], default: "tiepdan_", description: "Prefix of the per-level database or schema names (`tiepdan_province`, ...)" },
+  { name: "PROVINCE_DATABASE_URL", usedBy: ["subgraphs", "start"], default: "-", description: "The province subgraph's own database, used as is (overrides DATABASE_URL)" },
+  { name: "DISTRICT_DATABASE_URL", usedBy: ["subgraphs", "start"], default: "-", description: "The district subgraph's own database, used as is" },
+  { name: "COMMUNE_DATABASE_URL", usedBy: ["subgraphs", "start"], default: "-", description: "The commune subgraph's own database, used as is" },
+  { name: "SEED_PROVINCES", usedBy: ["subgraphs"], default: "37", description: "Provinces whose units and reception bodies are loaded on start if missing (`none` for none)" },
+  { name: "EMBEDDED_PG_PORT", usedBy: ["start"], default: String(DEFAULT_EMBEDDED_PG_PORT), description: "Port of the embedded PostgreSQL server" },
+  { name: "EMBEDDED_PG_DIR", usedBy: ["start"], default: ".data/postgres", description: "Data folder of the embedded PostgreSQL server (kept across restarts)" },
+  { name: "LOG_LEVEL", usedBy: ["gateway", "subgraphs"], default: "info", description: "pino log level (trace, debug, info, warn, error)" },
+  { name: "APOLLO_TELEMETRY_DISABLED", usedBy: ["gateway", "subgraphs"], default: "1 (set by `npm start`)", description: "Keeps Apollo libraries from phoning home" },
+];

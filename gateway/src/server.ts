@@ -1,0 +1,182 @@
+import { randomUUID } from "node:crypto";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+
+import { ApolloGateway, type GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from "@apollo/gateway";
+import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
+import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
+import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { expressMiddleware } from "@as-integrations/express5";
+import { HEADER, type Level, type Logger, createLogger, formatClientError, requestIdFromHeaders } from "@tiepdan/kit";
+import express from "express";
+import { GraphQLError } from "graphql";
+
+import type { GatewayConfig } from "./config";
+import { explorerRouter } from "./explorer";
+import { supergraphFromFile } from "./supergraph";
+
+/** What the gateway keeps per request and forwards to the subgraphs. */
+export interface GatewayContext {
+  requestId: string;
+  /** Caller headers as received (authentication happens in front of the gateway). */
+  callerHeaders: Record<string, string>;
+  log: Logger;
+}
+
+/** A running gateway. */
+export interface RunningGateway {
+  url: string;
+  port: number;
+  gateway: ApolloGateway;
+  stop(): Promise<void>;
+}
+
+const CALLER_HEADERS = [HEADER.userId, HEADER.userUnit, HEADER.userRoles];
+
+/** Sends operations to one subgraph, forwarding the request id and the caller. */
+class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  constructor(
+    private readonly subgraph: string,
+    url: string,
+  ) {
+    super({ url });
+  }
+
+  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
+    const headers = request.http?.headers;
+    // Gateway-internal requests (health checks) carry no request context.
+    const { requestId, callerHeaders } = context as Partial<GatewayContext>;
+    if (!headers || !requestId) {
+      return;
+    }
+    headers.set(HEADER.requestId, requestId);
+    for (const [name, value] of Object.entries(callerHeaders ?? {})) {
+      headers.set(name, value);
+    }
+  }
+
+  override didEncounterError(error: Error): void {
+    if (error instanceof GraphQLError) {
+      throw error;
+    }
+    // The subgraph could not be reached or answered garbage: say which one, without internals.
+    throw new GraphQLError(`The ${this.subgraph} subgraph is unavailable`, {
+      extensions: { code: "SUBGRAPH_UNAVAILABLE", serviceName: this.subgraph },
+    });
+  }
+}
+
+/** Logs each operation with its request id, duration and error codes. */
+function requestLogPlugin(): ApolloServerPlugin<GatewayContext> {
+  return {
+    async requestDidStart({ contextValue }) {
+      const started = process.hrtime.bigint();
+      return {
+        async willSendResponse({ request, errors }) {
+          const ms = Math.round(Number(process.hrtime.bigint() - started) / 1e5) / 10;
+          const codes = (errors ?? []).map((e) => String(e.extensions?.code ?? "INTERNAL_SERVER_ERROR"));
+          contextValue.log.info({ operation: request.operationName, ms, errors: codes.length ? codes : undefined }, "operation");
+        },
+      };
+    },
+  };
+}
+
+/** Error codes the gateway passes to clients besides the subgraphs' own client errors. */
+const GATEWAY_CODES = new Set(["SUBGRAPH_UNAVAILABLE", "DOWNSTREAM_SERVICE_ERROR"]);
+
+/**
+ * Starts the gateway: the supergraph from a file (reloaded on change), `/graphql`, the offline
+ * explorer at `/explorer`, and `/health` / `/ready`.
+ */
+export async function startGateway(config: GatewayConfig, log: Logger = createLogger("tiepdan-gateway")): Promise<RunningGateway> {
+  const gateway = new ApolloGateway({
+    supergraphSdl: supergraphFromFile(config.supergraphPath, log),
+    buildService: ({ name, url }) => {
+      const override = config.subgraphUrls[name as Level];
+      return new SubgraphDataSource(name, override ?? url ?? "");
+    },
+    logger: log,
+  });
+  const app = express();
+  const httpServer = createServer(app);
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    includeStacktraceInErrorResponses: false,
+    formatError: (formatted) => {
+      const code = String(formatted.extensions?.code ?? "");
+      if (GATEWAY_CODES.has(code)) {
+        return { message: formatted.message, path: formatted.path, extensions: { code, serviceName: formatted.extensions?.serviceName } };
+      }
+      return formatClientError(formatted);
+    },
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      // Apollo's landing page loads from a CDN: the offline explorer replaces it.
+      ApolloServerPluginLandingPageDisabled(),
+      requestLogPlugin(),
+    ],
+  });
+  await apollo.start();
+
+  app.disable("x-powered-by");
+  app.get("/health", (_req, res) => {
+    res.json({ status: "ok", service: "gateway" });
+  });
+  app.get("/ready", async (_req, res) => {
+    const subgraphs = await subgraphReadiness(config);
+    const ready = Object.values(subgraphs).every((s) => s === "ready");
+    res.status(ready ? 200 : 503).json({ status: ready ? "ready" : "degraded", subgraphs });
+  });
+  app.use(explorerRouter({ endpoint: "/graphql" }));
+  app.use(
+    "/graphql",
+    (req, res, next) => {
+      res.setHeader(HEADER.requestId, requestIdFromHeaders(req.headers));
+      next();
+    },
+    express.json({ limit: "2mb" }),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }) => {
+        const requestId = String(res.getHeader(HEADER.requestId) ?? randomUUID());
+        const callerHeaders: Record<string, string> = {};
+        for (const name of CALLER_HEADERS) {
+          const value = req.headers[name];
+          if (typeof value === "string") {
+            callerHeaders[name] = value;
+          }
+        }
+        return { requestId, callerHeaders, log: log.child({ requestId }) };
+      },
+    }),
+  );
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once("error", reject);
+    httpServer.listen(config.port, () => resolve());
+  });
+  const port = (httpServer.address() as AddressInfo).port;
+  log.info({ port, supergraph: config.supergraphPath }, "gateway ready");
+  return {
+    url: `http://localhost:${port}/graphql`,
+    port,
+    gateway,
+    stop: () => apollo.stop(),
+  };
+}
+
+/** Asks each subgraph of the served supergraph whether it is ready. */
+async function subgraphReadiness(config: GatewayConfig): Promise<Record<string, string>> {
+  const entries = await Promise.all(
+    Object.entries(config.subgraphUrls).map(async ([level, url]) => {
+      const readyUrl = (url ?? "").replace(/\/graphql\/?$/, "/ready");
+      try {
+        const res = await fetch(readyUrl, { signal: AbortSignal.timeout(1000) });
+        return [level, res.ok ? "ready" : `not ready (${res.status})`] as const;
+      } catch {
+        return [level, "unreachable"] as const;
+      }
+    }),
+  );
+  return Object.fromEntries(entries);
+}

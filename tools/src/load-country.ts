@@ -1,0 +1,78 @@
+import {
+  DEFAULT_EMBEDDED_PG_PORT,
+  type EmbeddedServer,
+  activeLevels,
+  createLogger,
+  embeddedUrl,
+  gazetteerFor,
+  loadGazetteer,
+  openLevelDatabase,
+  portIsOpen,
+  seedLevel,
+} from "@tiepdan/kit";
+
+import { hasExternalDatabase, startEmbedded } from "./start";
+import { SUBGRAPHS } from "./subgraphs";
+
+/**
+ * `npm run load:country [-- --provinces 01,37]`: loads the statistics office's whole list
+ * (63 provinces, 705 districts, 10,599 communes) and their reception bodies into every level's
+ * database. Uses the running embedded server of `npm start`, or starts it, or DATABASE_URL.
+ */
+async function main(): Promise<void> {
+  const env: Record<string, string | undefined> = { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? "warn" };
+  const arg = process.argv.indexOf("--provinces");
+  const provinces = arg > 0 ? (process.argv[arg + 1] ?? "").split(",").filter(Boolean) : "all";
+  const levels = activeLevels(env);
+  const log = createLogger("load-country", env.LOG_LEVEL);
+  let embedded: EmbeddedServer | undefined;
+  if (!hasExternalDatabase(levels, env)) {
+    const port = Number(env.EMBEDDED_PG_PORT ?? DEFAULT_EMBEDDED_PG_PORT);
+    if (await portIsOpen(port)) {
+      console.log(`using the embedded PostgreSQL already running on 127.0.0.1:${port}`);
+      env.DATABASE_URL = embeddedUrl(port);
+    } else {
+      embedded = await startEmbedded(env, console.log);
+      env.DATABASE_URL = embedded.url;
+      const server = embedded;
+      const interrupt = (): void => {
+        console.log("interrupted: stopping the embedded PostgreSQL (loaded rows are kept)");
+        void server.stop().then(() => process.exit(130));
+      };
+      process.once("SIGINT", interrupt);
+      process.once("SIGTERM", interrupt);
+    }
+  }
+  const started = Date.now();
+  try {
+    const gazetteer = gazetteerFor(loadGazetteer(), provinces);
+    console.log(
+      `statistics office list: ${gazetteer.provinces.length} provinces, ${gazetteer.districts.length} districts, ${gazetteer.communes.length} communes`,
+    );
+    for (const level of levels) {
+      const { dataSource } = await openLevelDatabase(SUBGRAPHS[level], env, log);
+      try {
+        let last = -1;
+        const result = await seedLevel(dataSource, level, gazetteer, (done, total) => {
+          const pct = Math.floor((done / total) * 100);
+          if (pct !== last && (pct % 10 === 0 || done === total)) {
+            last = pct;
+            console.log(`  ${level}: ${done}/${total} (${pct}%)`);
+          }
+        });
+        const [{ count }] = (await dataSource.query("SELECT count(*)::int AS count FROM administrative_unit")) as { count: number }[];
+        console.log(`${level}: ${result.units} new units, ${result.bodies} new reception bodies; ${count} units in the database`);
+      } finally {
+        await dataSource.destroy();
+      }
+    }
+    console.log(`done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  } finally {
+    await embedded?.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
