@@ -18,7 +18,8 @@ class ResultsReporter {
         skipped: results.numPendingTests + results.numTodoTests,
         suitesFailed: results.numFailedTestSuites,
         runtimeErrorSuites: results.numRuntimeErrorTestSuites,
-        success: results.success,
+        // results.success is not settled yet when reporters run: derive it.
+        success: results.numFailedTests === 0 && results.numFailedTestSuites === 0 && results.numRuntimeErrorTestSuites === 0 && !results.wasInterrupted,
       }),
     );
   }
