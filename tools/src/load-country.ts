@@ -52,13 +52,8 @@ async function main(): Promise<void> {
     for (const level of levels) {
       const { dataSource } = await openLevelDatabase(SUBGRAPHS[level], env, log);
       try {
-        let last = -1;
         const result = await seedLevel(dataSource, level, gazetteer, (done, total) => {
-          const pct = Math.floor((done / total) * 100);
-          if (pct !== last && (pct % 10 === 0 || done === total)) {
-            last = pct;
-            console.log(`  ${level}: ${done}/${total} (${pct}%)`);
-          }
+          console.log(`  ${level}: ${done}/${total} (${Math.floor((done / total) * 100)}%)`);
         });
         const [{ count }] = (await dataSource.query("SELECT count(*)::int AS count FROM administrative_unit")) as { count: number }[];
         console.log(`${level}: ${result.units} new units, ${result.bodies} new reception bodies; ${count} units in the database`);
