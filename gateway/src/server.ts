@@ -103,6 +103,8 @@ export async function startGateway(config: GatewayConfig, log: Logger = createLo
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     includeStacktraceInErrorResponses: false,
+    // The offline explorer needs it; explicit so that NODE_ENV=production does not turn it off.
+    introspection: true,
     formatError: (formatted) => {
       const code = String(formatted.extensions?.code ?? "");
       if (GATEWAY_CODES.has(code)) {

@@ -40,14 +40,15 @@ export function subgraphPort(level: Level, env: Env = process.env): number {
   return intFrom(env[envKey(level, "PORT")], DEFAULT_PORTS[level], envKey(level, "PORT"));
 }
 
-/** Port of the gateway: `GATEWAY_PORT` (or `PORT`). */
+/** Port of the gateway: `GATEWAY_PORT`. */
 export function gatewayPort(env: Env = process.env): number {
-  return intFrom(env.GATEWAY_PORT ?? env.PORT, DEFAULT_GATEWAY_PORT, "GATEWAY_PORT");
+  return intFrom(env.GATEWAY_PORT, DEFAULT_GATEWAY_PORT, "GATEWAY_PORT");
 }
 
 /** URL the gateway uses to reach a level's subgraph: `PROVINCE_URL`, ... or localhost and its port. */
 export function subgraphUrl(level: Level, env: Env = process.env): string {
-  return env[envKey(level, "URL")] ?? `http://localhost:${subgraphPort(level, env)}/graphql`;
+  // An empty value counts as unset, as for ports.
+  return env[envKey(level, "URL")] || `http://localhost:${subgraphPort(level, env)}/graphql`;
 }
 
 /**
@@ -93,7 +94,8 @@ export interface DatabaseTarget {
 export function databaseTarget(level: Level, env: Env = process.env): DatabaseTarget {
   const own = env[envKey(level, "DATABASE_URL")];
   if (own) {
-    return { url: own, schema: env[envKey(level, "DATABASE_SCHEMA")] ?? "public" };
+    // An operator-given database: it must exist already (no maintenance database to create it from).
+    return { url: own, schema: "public" };
   }
   const shared = env.DATABASE_URL;
   if (!shared) {
@@ -155,9 +157,9 @@ export const CONFIG_VARIABLES: readonly ConfigVariable[] = [
   { name: "DATABASE_URL", usedBy: ["subgraphs", "start"], default: "(embedded PostgreSQL under `npm start`)", description: "One PostgreSQL server for every level: each gets its own database (or schema)" },
   { name: "DATABASE_ISOLATION", usedBy: ["subgraphs"], default: "database", description: "`database`: a database per level on the DATABASE_URL server; `schema`: a schema per level in the DATABASE_URL database" },
   { name: "DATABASE_PREFIX", usedBy: ["subgraphs"], default: "tiepdan_", description: "Prefix of the per-level database or schema names (`tiepdan_province`, ...)" },
-  { name: "PROVINCE_DATABASE_URL", usedBy: ["subgraphs", "start"], default: "-", description: "The province subgraph's own database, used as is (overrides DATABASE_URL)" },
-  { name: "DISTRICT_DATABASE_URL", usedBy: ["subgraphs", "start"], default: "-", description: "The district subgraph's own database, used as is" },
-  { name: "COMMUNE_DATABASE_URL", usedBy: ["subgraphs", "start"], default: "-", description: "The commune subgraph's own database, used as is" },
+  { name: "PROVINCE_DATABASE_URL", usedBy: ["subgraphs", "start"], default: "-", description: "The province subgraph's own database, used as is (overrides DATABASE_URL; it must exist)" },
+  { name: "DISTRICT_DATABASE_URL", usedBy: ["subgraphs", "start"], default: "-", description: "The district subgraph's own database, used as is (it must exist)" },
+  { name: "COMMUNE_DATABASE_URL", usedBy: ["subgraphs", "start"], default: "-", description: "The commune subgraph's own database, used as is (it must exist)" },
   { name: "SEED_PROVINCES", usedBy: ["subgraphs"], default: "37", description: "Provinces whose units and reception bodies are loaded on start if missing (`none` for none)" },
   { name: "EMBEDDED_PG_PORT", usedBy: ["start"], default: String(DEFAULT_EMBEDDED_PG_PORT), description: "Port of the embedded PostgreSQL server" },
   { name: "EMBEDDED_PG_DIR", usedBy: ["start"], default: ".data/postgres", description: "Data folder of the embedded PostgreSQL server (kept across restarts)" },

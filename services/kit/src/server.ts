@@ -2,7 +2,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
-import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { expressMiddleware } from "@as-integrations/express5";
 import express from "express";
@@ -65,9 +65,17 @@ export async function startSubgraphServer(options: {
   const apollo = new ApolloServer<RequestContext>({
     schema,
     includeStacktraceInErrorResponses: false,
+    // Explicit, so that NODE_ENV=production does not change what the graph answers.
+    introspection: true,
     formatError: (formatted) => formatClientError(formatted),
-    // No Apollo Studio here: federated tracing would only cost time on every request.
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled(), requestLogPlugin()],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      // No Apollo Studio here: federated tracing would only cost time on every request.
+      ApolloServerPluginInlineTraceDisabled(),
+      // Apollo's landing page loads from a CDN; subgraphs are explored through the gateway.
+      ApolloServerPluginLandingPageDisabled(),
+      requestLogPlugin(),
+    ],
   });
   await apollo.start();
 
