@@ -96,6 +96,14 @@ async function main(): Promise<void> {
   };
   process.once("SIGINT", () => void stopAll(0));
   process.once("SIGTERM", () => void stopAll(0));
+  // `npm start` killed with a signal does not pass it on: when npm is gone we are re-parented, and stop.
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent) {
+      say("the parent process is gone");
+      void stopAll(0);
+    }
+  }, 1000).unref();
 
   try {
     if (!hasExternalDatabase(levels, env)) {
@@ -105,7 +113,8 @@ async function main(): Promise<void> {
       say("using the PostgreSQL server of DATABASE_URL / <LEVEL>_DATABASE_URL");
     }
     const spawnService = (name: Level | "gateway"): ChildProcess => {
-      const child = spawn(process.execPath, [join(ROOT, ENTRY[name])], { cwd: ROOT, env, stdio: "inherit" });
+      // The IPC channel closes when this process dies in any way: the services then stop themselves.
+      const child = spawn(process.execPath, [join(ROOT, ENTRY[name])], { cwd: ROOT, env, stdio: ["inherit", "inherit", "inherit", "ipc"] });
       child.once("exit", (code, signal) => {
         if (!stopping) {
           say(`${name} exited (${signal ?? code}); stopping the federation`);

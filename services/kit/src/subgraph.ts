@@ -112,29 +112,38 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sta
   }
 }
 
-/** Entry point of a subgraph process: starts it and stops it cleanly on SIGINT/SIGTERM. */
+/**
+ * Runs a service until it is told to stop: on SIGINT/SIGTERM, or when the process that started it
+ * with an IPC channel (`npm start`) dies, `stop` runs once and the process exits.
+ */
+export function runUntilStopped(log: Logger, stop: () => Promise<void>): void {
+  let stopping = false;
+  const onStop = (reason: string): void => {
+    if (stopping) {
+      return;
+    }
+    stopping = true;
+    log.info({ reason }, "stopping");
+    stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        log.error({ err: error }, "stop failed");
+        process.exit(1);
+      },
+    );
+  };
+  process.once("SIGINT", () => onStop("SIGINT"));
+  process.once("SIGTERM", () => onStop("SIGTERM"));
+  if (process.send) {
+    process.once("disconnect", () => onStop("parent process gone"));
+  }
+}
+
+/** Entry point of a subgraph process: starts it and stops it cleanly (see `runUntilStopped`). */
 export function runSubgraphMain(definition: SubgraphDefinition): void {
   const log = createLogger(`tiepdan-${definition.level}`);
   startSubgraph(definition, { log })
-    .then((instance) => {
-      let stopping = false;
-      const stop = (signal: string): void => {
-        if (stopping) {
-          return;
-        }
-        stopping = true;
-        log.info({ signal }, "stopping");
-        instance.stop().then(
-          () => process.exit(0),
-          (error: unknown) => {
-            log.error({ err: error }, "stop failed");
-            process.exit(1);
-          },
-        );
-      };
-      process.once("SIGINT", () => stop("SIGINT"));
-      process.once("SIGTERM", () => stop("SIGTERM"));
-    })
+    .then((instance) => runUntilStopped(log, () => instance.stop()))
     .catch((error: unknown) => {
       log.fatal({ err: error }, `${definition.level} subgraph failed to start`);
       process.exit(1);
