@@ -55,6 +55,20 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     }
   }
 
+  /**
+   * A subgraph answers HTTP 400 when a variable fails its own coercion: pass its first GraphQL
+   * error on (code and message) instead of a bare "400: Bad Request".
+   */
+  override async errorFromResponse(response: Parameters<RemoteGraphQLDataSource["errorFromResponse"]>[0]): Promise<GraphQLError> {
+    const fallback = await super.errorFromResponse(response);
+    const body = (fallback.extensions.response as { body?: unknown } | undefined)?.body;
+    const first = (body as { errors?: { message?: string; extensions?: Record<string, unknown> }[] } | undefined)?.errors?.[0];
+    if (response.status === 400 && first?.message) {
+      return new GraphQLError(first.message, { extensions: { code: first.extensions?.code ?? "BAD_USER_INPUT", serviceName: this.subgraph } });
+    }
+    return fallback;
+  }
+
   override didEncounterError(error: Error): void {
     if (error instanceof GraphQLError) {
       throw error;

@@ -1,4 +1,6 @@
 import {
+  defineCases,
+  defineReception,
   type AdministrativeUnitEntity,
   CommuneListArgs,
   type RequestContext,
@@ -13,6 +15,12 @@ import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 
 /** The commune's own types: Commune (key code) and CommuneBody (key id). */
 export const communeLevel = defineLevel("commune", CommuneListArgs);
+
+/** Petitions and cases of commune bodies. */
+const communeCases = defineCases("commune", communeLevel);
+
+/** Reception sessions, visits and leaders' reception days of commune bodies. */
+const communeReception = defineReception("commune", communeLevel);
 
 const ProvinceRef = defineUnitRef("province");
 const DistrictRef = defineUnitRef("district");
@@ -59,12 +67,14 @@ export const communeSubgraph: SubgraphDefinition = {
   level: "commune",
   resolvers: [
     ...communeLevel.resolvers,
+    ...communeCases.resolvers, ...communeReception.resolvers,
     ProvinceCommunesResolver,
     DistrictCommunesResolver,
     CommuneParentsResolver,
   ],
   referenceResolvers: {
     ...communeLevel.referenceResolvers,
+    ...communeCases.referenceResolvers,
     ...unitRefResolver("province"),
     ...unitRefResolver("district"),
   },

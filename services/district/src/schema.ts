@@ -1,4 +1,6 @@
 import {
+  defineCases,
+  defineReception,
   type AdministrativeUnitEntity,
   ProvinceScopedListArgs,
   type RequestContext,
@@ -12,6 +14,12 @@ import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 
 /** The district's own types: District (key code) and DistrictBody (key id). */
 export const districtLevel = defineLevel("district", ProvinceScopedListArgs);
+
+/** Petitions and cases of district bodies. */
+const districtCases = defineCases("district", districtLevel);
+
+/** Reception sessions, visits and leaders' reception days of district bodies. */
+const districtReception = defineReception("district", districtLevel);
 
 const ProvinceRef = defineUnitRef("province");
 
@@ -37,6 +45,6 @@ class DistrictProvinceResolver {
 /** The district subgraph. */
 export const districtSubgraph: SubgraphDefinition = {
   level: "district",
-  resolvers: [...districtLevel.resolvers, ProvinceDistrictsResolver, DistrictProvinceResolver],
-  referenceResolvers: { ...districtLevel.referenceResolvers, ...unitRefResolver("province") },
+  resolvers: [...districtLevel.resolvers, ...districtCases.resolvers, ...districtReception.resolvers, ProvinceDistrictsResolver, DistrictProvinceResolver],
+  referenceResolvers: { ...districtLevel.referenceResolvers, ...districtCases.referenceResolvers, ...unitRefResolver("province") },
 };

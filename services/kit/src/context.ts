@@ -4,6 +4,8 @@ import type { IncomingHttpHeaders } from "node:http";
 import type { DataSource } from "typeorm";
 
 import { AdministrativeUnitService } from "./admin/service";
+import { CaseService } from "./cases/service";
+import { ReceptionService } from "./reception/service";
 import type { Level } from "./config";
 import type { Logger } from "./logger";
 
@@ -35,6 +37,10 @@ export interface RequestContext {
   log: Logger;
   /** The administrative hierarchy and reception bodies, through request-scoped loaders. */
   units: AdministrativeUnitService;
+  /** Petitions and cases of this level. */
+  cases: CaseService;
+  /** Reception sessions, visits, leaders and their reception days. */
+  reception: ReceptionService;
 }
 
 const first = (value: string | string[] | undefined): string | undefined =>
@@ -73,11 +79,15 @@ export function createRequestContext(options: {
 }): RequestContext {
   const requestId = requestIdFromHeaders(options.headers);
   const caller = callerFromHeaders(options.headers);
+  const units = new AdministrativeUnitService(options.dataSource);
+  const cases = new CaseService(options.dataSource, options.level, caller, units);
   return {
     requestId,
     caller,
     level: options.level,
     log: options.log.child({ requestId, userId: caller.userId }),
-    units: new AdministrativeUnitService(options.dataSource),
+    units,
+    cases,
+    reception: new ReceptionService(options.dataSource, options.level, caller, units, cases),
   };
 }

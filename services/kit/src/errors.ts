@@ -31,6 +31,7 @@ const CLIENT_CODES = new Set<string>([
   "OPERATION_RESOLUTION_FAILURE",
   "BAD_REQUEST",
   "CONFLICT",
+  "INVALID_TRANSITION",
   "FORBIDDEN",
   "UNAUTHENTICATED",
 ]);
@@ -54,4 +55,24 @@ export function formatClientError(
     path: formatted.path,
     extensions: { code: ErrorCode.Internal, ...(requestId ? { requestId } : {}) },
   };
+}
+
+/** One rejected input field: `field` is a path such as "petitioners[0].citizenId". */
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+/** The input was rejected field by field; nothing was changed. */
+export function invalidInput(errors: FieldError[]): GraphQLError {
+  const first = errors[0];
+  const summary = errors.map((e) => `${e.field}: ${e.message}`).join("; ");
+  return new GraphQLError(`Invalid input: ${summary}`, {
+    extensions: { code: ErrorCode.BadUserInput, field: first?.field, fieldErrors: errors },
+  });
+}
+
+/** Someone else changed the record first (optimistic locking). */
+export function conflict(message: string, details: Record<string, unknown> = {}): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: "CONFLICT", ...details } });
 }

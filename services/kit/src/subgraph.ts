@@ -3,7 +3,11 @@ import type { DataSource } from "typeorm";
 
 import { AdministrativeUnitEntity, ReceptionBodyEntity } from "./admin/entities";
 import { type Gazetteer, gazetteerFor, loadGazetteer } from "./admin/gazetteer";
-import { kitMigrations } from "./admin/migrations";
+import { AdministrativeUnits1764300000000 } from "./admin/migrations";
+import { AttachmentEntity, CaseEntity, CaseEventEntity, DenouncerEntity, PetitionEntity, PetitionerEntity, SuspensionEntity } from "./cases/entities";
+import { Cases1764400000000 } from "./cases/migrations";
+import { receptionEntities } from "./reception/entities";
+import { Reception1764500000000 } from "./reception/migrations";
 import { seedLevel } from "./admin/seed";
 import { type Level, databaseTarget, seedProvinces, subgraphPort } from "./config";
 import { createLevelDataSource, ensureDatabase } from "./db/data-source";
@@ -45,7 +49,21 @@ export function gazetteer(): Gazetteer {
 }
 
 /** Entities every level's data source carries. */
-export const kitEntities = [AdministrativeUnitEntity, ReceptionBodyEntity];
+export const kitEntities = [
+  AdministrativeUnitEntity,
+  ReceptionBodyEntity,
+  CaseEntity,
+  PetitionEntity,
+  PetitionerEntity,
+  DenouncerEntity,
+  AttachmentEntity,
+  CaseEventEntity,
+  SuspensionEntity,
+  ...receptionEntities,
+];
+
+/** Migrations every level runs, in order. */
+export const kitMigrations = [AdministrativeUnits1764300000000, Cases1764400000000, Reception1764500000000];
 
 /** Opens a level's database: creates it if missing and runs pending migrations (never `synchronize`). */
 export async function openLevelDatabase(definition: SubgraphDefinition, env: Env, log: Logger) {

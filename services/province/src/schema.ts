@@ -1,4 +1,6 @@
 import {
+  defineCases,
+  defineReception,
   type RequestContext,
   type SubgraphDefinition,
   bodyTypeName,
@@ -12,6 +14,12 @@ import { Arg, Ctx, ID, Query, Resolver, createUnionType } from "type-graphql";
 
 /** The province's own types: Province (key code) and ProvinceBody (key id). */
 export const provinceLevel = defineLevel("province");
+
+/** Petitions and cases of provincial bodies. */
+const provinceCases = defineCases("province", provinceLevel);
+
+/** Reception sessions, visits and leaders' reception days of province bodies. */
+const provinceReception = defineReception("province", provinceLevel);
 
 const DistrictBodyRef = defineBodyRef("district");
 const CommuneBodyRef = defineBodyRef("commune");
@@ -53,6 +61,6 @@ class ReceptionUnitLookupResolver {
 /** The province subgraph: provinces and their bodies, and the cross-level body lookup. */
 export const provinceSubgraph: SubgraphDefinition = {
   level: "province",
-  resolvers: [...provinceLevel.resolvers, ReceptionUnitLookupResolver],
-  referenceResolvers: provinceLevel.referenceResolvers,
+  resolvers: [...provinceLevel.resolvers, ...provinceCases.resolvers, ...provinceReception.resolvers, ReceptionUnitLookupResolver],
+  referenceResolvers: { ...provinceLevel.referenceResolvers, ...provinceCases.referenceResolvers },
 };

@@ -25,6 +25,8 @@ import { LevelName, ReceptionBodyKind, Sector, UnitKind, bodyTypeName, unitTypeN
 /** Fields every administrative unit has, whichever level and subgraph owns it. */
 @InterfaceType("AdministrativeUnit", {
   description: "A unit of the administrative hierarchy (đơn vị hành chính)",
+  // One process may define every level's types: each subgraph registers only its own.
+  autoRegisterImplementations: false,
   resolveType: (unit: { level: Level }) => unitTypeName(unit.level),
 })
 export abstract class AdministrativeUnit {
@@ -47,6 +49,7 @@ export abstract class AdministrativeUnit {
 /** Fields every reception body has, whichever level and subgraph owns it. */
 @InterfaceType("ReceptionUnit", {
   description: "A body that receives citizens and handles their petitions (cơ quan tiếp công dân)",
+  autoRegisterImplementations: false,
   resolveType: (body: { level: Level }) => bodyTypeName(body.level),
 })
 export abstract class ReceptionUnit {

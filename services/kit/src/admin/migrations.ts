@@ -38,6 +38,3 @@ export class AdministrativeUnits1764300000000 implements MigrationInterface {
     await queryRunner.query(`DROP TABLE administrative_unit`);
   }
 }
-
-/** Migrations every level runs, in order. */
-export const kitMigrations = [AdministrativeUnits1764300000000];

@@ -1,0 +1,505 @@
+import { GraphQLError } from "graphql";
+import {
+  Arg,
+  Ctx,
+  Directive,
+  Field,
+  FieldResolver,
+  Float,
+  ID,
+  Int,
+  Mutation,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+} from "type-graphql";
+
+import type { AdministrativeUnitEntity, ReceptionBodyEntity } from "../admin/entities";
+import type { LevelModule } from "../admin/graphql";
+import { bodyTypeName, unitTypeName } from "../admin/kinds";
+import type { Level } from "../config";
+import type { RequestContext } from "../context";
+import { CaseAction, CaseStatus } from "../domain/cases/machine";
+import { DEADLINE_RULES } from "../domain/deadlines/rules";
+import { daysLeft, isOverdue } from "../domain/deadlines/due";
+import { notFound } from "../errors";
+import type { ReferenceResolvers } from "../schema";
+import type { CaseEntity, CaseEventEntity, PetitionEntity, PetitionerEntity } from "./entities";
+import {
+  Attachment,
+  Case,
+  CaseActionInputType,
+  CaseEvent,
+  CaseFilterType,
+  ClassifyCaseInputType,
+  DeadlineRuleInfo,
+  Denouncer,
+  Enforcement,
+  LocalDateScalar,
+  PageInfo,
+  PetitionMatchInputType,
+  Petitioner,
+  RegisterPetitionInputType,
+  Suspension,
+} from "./types";
+import { ContentType, DecisionResult, IneligibilityReason, PetitionField, PetitionSource } from "./kinds";
+
+const capital = (level: Level): string => unitTypeName(level);
+const RULES_BY_ID = new Map(DEADLINE_RULES.map((r) => [r.id, r]));
+
+/** Renders the stored timeline entry for GraphQL. */
+function toEvent(e: CaseEventEntity): CaseEvent {
+  return {
+    at: e.at,
+    actor: e.actor,
+    action: e.action,
+    fromStatus: e.fromStatus as CaseStatus | null,
+    toStatus: e.toStatus as CaseStatus,
+    effectiveOn: e.effectiveOn,
+    note: e.note,
+    changes: Object.entries(e.changes).map(([field, [before, after]]) => ({
+      field,
+      before: before === undefined ? null : JSON.stringify(before),
+      after: after === undefined ? null : JSON.stringify(after),
+    })),
+  };
+}
+
+/** The case types and operations a level publishes. */
+export interface CaseModule {
+  resolvers: Function[];
+  referenceResolvers: ReferenceResolvers;
+}
+
+/**
+ * Defines a level's case types (`<Level>Case` implementing `Case`, `<Level>Petition`, the
+ * connection) and its operations, named with the level so that root fields never clash across
+ * subgraphs: `<level>RegisterPetition`, `<level>ClassifyCase`, `<level>ActOnCase`, `<level>Case`,
+ * `<level>Cases`, `<level>PetitionMatches`, `<level>SearchPetitions`, `<level>SearchPetitioners`, and
+ * `<Level>.cases` on the level's unit.
+ */
+export function defineCases(level: Level, units: LevelModule): CaseModule {
+  const L = capital(level);
+  const Body = units.Body;
+
+  @Directive(`@key(fields: "id")`)
+  @ObjectType(`${L}Case`, { implements: Case, description: `A case held by a ${level} body` })
+  class LevelCase extends Case {}
+
+  @ObjectType(`${L}Petition`, { description: `A petition registered at a ${level} body` })
+  class LevelPetition {
+    @Field(() => ID)
+    id!: string;
+
+    @Field(() => PetitionSource)
+    source!: PetitionSource;
+
+    @Field(() => LocalDateScalar)
+    receivedOn!: string;
+
+    @Field()
+    content!: string;
+
+    @Field(() => String, { nullable: true })
+    respondent!: string | null;
+
+    @Field({ description: "A repeat petition on a matter that already has a case" })
+    isRepeat!: boolean;
+
+    @Field(() => Int)
+    signerCount!: number;
+
+    @Field()
+    anonymous!: boolean;
+  }
+
+  @ObjectType(`${L}CaseEdge`)
+  class Edge {
+    @Field()
+    cursor!: string;
+
+    @Field(() => LevelCase)
+    node!: CaseEntity;
+  }
+
+  @ObjectType(`${L}CaseConnection`)
+  class Connection {
+    @Field(() => [Edge])
+    edges!: Edge[];
+
+    @Field(() => PageInfo)
+    pageInfo!: PageInfo;
+
+    @Field(() => Int, { description: "Cases matching the filter, all pages" })
+    totalCount!: number;
+  }
+
+  @ObjectType(`${L}CaseMatch`, { description: "An existing case that may be the same matter" })
+  class Match {
+    @Field(() => LevelCase)
+    case!: CaseEntity;
+
+    @Field(() => Float, { description: "0 to 1" })
+    score!: number;
+
+    @Field(() => [String], { description: "SAME_CITIZEN_ID, SIMILAR_RESPONDENT, SIMILAR_CONTENT" })
+    reasons!: string[];
+  }
+
+  @ObjectType(`${L}PetitionerHit`)
+  class PetitionerHit extends Petitioner {
+    @Field(() => LevelPetition)
+    petition!: PetitionEntity;
+  }
+
+  @Resolver(() => LevelCase)
+  class CaseResolver {
+    @Query(() => LevelCase, { name: `${level}Case`, description: `A case of a ${level} body` })
+    one(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext): Promise<CaseEntity> {
+      return ctx.cases.get(id);
+    }
+
+    @Query(() => Connection, { name: `${level}Cases`, description: `Cases of ${level} bodies, newest receipt first` })
+    async list(
+      @Ctx() ctx: RequestContext,
+      @Arg("filter", () => CaseFilterType, { nullable: true }) filter?: CaseFilterType,
+      @Arg("first", () => Int, { defaultValue: 20 }) first?: number,
+      @Arg("after", () => String, { nullable: true }) after?: string,
+    ): Promise<Connection> {
+      return page(ctx, await ctx.cases.list(filter ?? {}, first ?? 20, after));
+    }
+
+    @Query(() => [Match], { name: `${level}PetitionMatches`, description: "Existing cases that may be the same matter as a new petition" })
+    matches(@Arg("input", () => PetitionMatchInputType) input: PetitionMatchInputType, @Ctx() ctx: RequestContext): Promise<Match[]> {
+      return ctx.cases.matches(input) as Promise<Match[]>;
+    }
+
+    @Mutation(() => LevelCase, { name: `${level}ClassifyCase`, description: "Classifies a case on every axis (Circular 05/2021)" })
+    classify(
+      @Arg("id", () => ID) id: string,
+      @Arg("input", () => ClassifyCaseInputType) input: ClassifyCaseInputType,
+      @Ctx() ctx: RequestContext,
+      @Arg("expectedVersion", () => Int, { nullable: true }) expectedVersion?: number,
+    ): Promise<CaseEntity> {
+      return ctx.cases.classify(id, input, expectedVersion);
+    }
+
+    @Mutation(() => LevelCase, { name: `${level}ActOnCase`, description: "One step of a case's life; refused with INVALID_TRANSITION and the allowed steps when not possible now" })
+    act(
+      @Arg("id", () => ID) id: string,
+      @Arg("action", () => CaseAction) action: CaseAction,
+      @Ctx() ctx: RequestContext,
+      @Arg("input", () => CaseActionInputType, { nullable: true }) input?: CaseActionInputType,
+      @Arg("expectedVersion", () => Int, { nullable: true }) expectedVersion?: number,
+    ): Promise<CaseEntity> {
+      if (action === CaseAction.CLASSIFY) {
+        throw new GraphQLError(`Use ${level}ClassifyCase to classify`, { extensions: { code: "BAD_USER_INPUT", field: "action" } });
+      }
+      return ctx.cases.act(id, action, input ?? {}, expectedVersion);
+    }
+
+    @FieldResolver(() => Body)
+    async unit(@Root() c: CaseEntity, @Ctx() ctx: RequestContext): Promise<ReceptionBodyEntity> {
+      const body = await ctx.units.findBody(c.bodyId);
+      if (!body) {
+        throw notFound("Reception body", c.bodyId);
+      }
+      return body;
+    }
+
+    @FieldResolver(() => LocalDateScalar)
+    receivedAt(@Root() c: CaseEntity): string {
+      return c.receivedOn;
+    }
+
+    @FieldResolver(() => LocalDateScalar, { nullable: true })
+    dueAt(@Root() c: CaseEntity): string | null {
+      return c.dueOn;
+    }
+
+    @FieldResolver(() => Boolean)
+    overdue(@Root() c: CaseEntity, @Ctx() ctx: RequestContext): boolean {
+      return c.dueOn !== null && !c.onHold && isOverdue(c.dueOn, ctx.cases.todayDate());
+    }
+
+    @FieldResolver(() => Int, { nullable: true })
+    daysLeft(@Root() c: CaseEntity, @Ctx() ctx: RequestContext): number | null {
+      return c.dueOn === null ? null : daysLeft(c.dueOn, ctx.cases.todayDate());
+    }
+
+    @FieldResolver(() => [CaseEvent])
+    async timeline(@Root() c: CaseEntity, @Ctx() ctx: RequestContext): Promise<CaseEvent[]> {
+      return (await ctx.cases.eventsByCase.load(c.id)).map(toEvent);
+    }
+
+    @FieldResolver(() => [ContentType])
+    contentTypes(@Root() c: CaseEntity): string[] {
+      return c.contentTypes;
+    }
+
+    @FieldResolver(() => String)
+    summary(@Root() c: CaseEntity): string {
+      return c.summary;
+    }
+
+    @FieldResolver(() => String, { nullable: true })
+    respondent(@Root() c: CaseEntity): string | null {
+      return c.respondent;
+    }
+
+    @FieldResolver(() => PetitionField, { nullable: true })
+    field(@Root() c: CaseEntity): string | null {
+      return c.field;
+    }
+
+    @FieldResolver(() => Boolean, { nullable: true })
+    eligible(@Root() c: CaseEntity): boolean | null {
+      return c.eligible;
+    }
+
+    @FieldResolver(() => IneligibilityReason, { nullable: true })
+    ineligibilityReason(@Root() c: CaseEntity): string | null {
+      return c.ineligibilityReason;
+    }
+
+    @FieldResolver(() => Boolean, { nullable: true })
+    withinCompetence(@Root() c: CaseEntity): boolean | null {
+      return c.withinCompetence;
+    }
+
+    @FieldResolver(() => Int, { description: "Signers of the first petition" })
+    signerCount(@Root() c: CaseEntity): number {
+      return c.signerCount;
+    }
+
+    @FieldResolver(() => Boolean, { description: "Five signers or more" })
+    manySigners(@Root() c: CaseEntity): boolean {
+      return c.signerCount >= 5;
+    }
+
+    @FieldResolver(() => Boolean)
+    anonymous(@Root() c: CaseEntity): boolean {
+      return c.anonymous;
+    }
+
+    @FieldResolver(() => Boolean)
+    complex(@Root() c: CaseEntity): boolean {
+      return c.complex;
+    }
+
+    @FieldResolver(() => String, { nullable: true })
+    complexityReason(@Root() c: CaseEntity): string | null {
+      return c.complexityReason;
+    }
+
+    @FieldResolver(() => Boolean)
+    remoteArea(@Root() c: CaseEntity): boolean {
+      return c.remoteArea;
+    }
+
+    @FieldResolver(() => Int, { nullable: true, description: "Complaints: 1st or 2nd instance" })
+    instance(@Root() c: CaseEntity): number | null {
+      return c.instance;
+    }
+
+    @FieldResolver(() => LocalDateScalar, { nullable: true })
+    acceptedAt(@Root() c: CaseEntity): string | null {
+      return c.acceptedOn;
+    }
+
+    @FieldResolver(() => LocalDateScalar, { nullable: true })
+    dialogueAt(@Root() c: CaseEntity): string | null {
+      return c.dialogueOn;
+    }
+
+    @FieldResolver(() => LocalDateScalar, { nullable: true })
+    decidedAt(@Root() c: CaseEntity): string | null {
+      return c.decidedOn;
+    }
+
+    @FieldResolver(() => LocalDateScalar, { nullable: true })
+    publishedAt(@Root() c: CaseEntity): string | null {
+      return c.publishedOn;
+    }
+
+    @FieldResolver(() => LocalDateScalar, { nullable: true })
+    withdrawnAt(@Root() c: CaseEntity): string | null {
+      return c.withdrawnOn;
+    }
+
+    @FieldResolver(() => LocalDateScalar, { nullable: true })
+    closedAt(@Root() c: CaseEntity): string | null {
+      return c.closedOn;
+    }
+
+    @FieldResolver(() => Boolean)
+    withdrawnAfterPersuasion(@Root() c: CaseEntity): boolean {
+      return c.withdrawnAfterPersuasion;
+    }
+
+    @FieldResolver(() => Int)
+    partialWithdrawals(@Root() c: CaseEntity): number {
+      return c.partialWithdrawals;
+    }
+
+    @FieldResolver(() => DecisionResult, { nullable: true })
+    result(@Root() c: CaseEntity): string | null {
+      return c.result;
+    }
+
+    @FieldResolver(() => String, { nullable: true })
+    decisionNumber(@Root() c: CaseEntity): string | null {
+      return c.decisionNumber;
+    }
+
+    @FieldResolver(() => Int, { description: "Extensions of a denunciation's resolution (0-2)" })
+    extensions(@Root() c: CaseEntity): number {
+      return c.extensions;
+    }
+
+    @FieldResolver(() => Int, { description: "Repeat petitions linked to this case" })
+    repeatCount(@Root() c: CaseEntity): number {
+      return c.repeatCount;
+    }
+
+    @FieldResolver(() => ID, { nullable: true, description: "TRANSFER / URGE decision: the other body" })
+    targetBodyId(@Root() c: CaseEntity): string | null {
+      return c.targetBodyId;
+    }
+
+    @FieldResolver(() => String, { nullable: true })
+    decisionReason(@Root() c: CaseEntity): string | null {
+      return c.decisionReason;
+    }
+
+    @FieldResolver(() => String, { nullable: true, description: "The deadline step running now" })
+    dueStep(@Root() c: CaseEntity): string | null {
+      return c.dueStep;
+    }
+
+    @FieldResolver(() => DeadlineRuleInfo, { nullable: true, description: "The rule dueAt comes from (law, article, days)" })
+    dueRule(@Root() c: CaseEntity): DeadlineRuleInfo | null {
+      const rule = c.dueRuleId ? RULES_BY_ID.get(c.dueRuleId) : undefined;
+      return rule ? { ...rule, step: String(rule.step) } : null;
+    }
+
+    @FieldResolver(() => Boolean, { description: "Suspended: the period does not run" })
+    onHold(@Root() c: CaseEntity): boolean {
+      return c.onHold;
+    }
+
+    @FieldResolver(() => Enforcement)
+    enforcement(@Root() c: CaseEntity): Enforcement {
+      return c;
+    }
+
+    @FieldResolver(() => [Suspension])
+    async suspensions(@Root() c: CaseEntity, @Ctx() ctx: RequestContext): Promise<Suspension[]> {
+      return (await ctx.cases.suspensionsByCase.load(c.id)).map((s) => ({ from: s.fromOn, to: s.toOn, reason: s.reason }));
+    }
+
+    @FieldResolver(() => [LevelPetition])
+    petitions(@Root() c: CaseEntity, @Ctx() ctx: RequestContext): Promise<PetitionEntity[]> {
+      return ctx.cases.petitionsByCase.load(c.id);
+    }
+
+    @FieldResolver(() => [CaseAction], { description: "Steps possible now" })
+    allowedActions(@Root() c: CaseEntity, @Ctx() ctx: RequestContext): CaseAction[] {
+      return ctx.cases.allowed(c);
+    }
+
+    @FieldResolver(() => Int, { description: "Pass back as expectedVersion to detect concurrent changes" })
+    version(@Root() c: CaseEntity): number {
+      return c.version;
+    }
+  }
+
+  @Resolver(() => LevelPetition)
+  class PetitionResolver {
+    @Mutation(() => LevelPetition, { name: `${level}RegisterPetition`, description: "Registers a petition: a new case, or a repeat linked to its case" })
+    register(@Arg("input", () => RegisterPetitionInputType) input: RegisterPetitionInputType, @Ctx() ctx: RequestContext): Promise<PetitionEntity> {
+      return ctx.cases.registerPetition(input);
+    }
+
+    @Query(() => [LevelPetition], { name: `${level}SearchPetitions`, description: "Petitions by petitioner name or content, with or without diacritics" })
+    search(@Arg("search") search: string, @Ctx() ctx: RequestContext, @Arg("first", () => Int, { defaultValue: 20 }) first?: number): Promise<PetitionEntity[]> {
+      return ctx.cases.searchPetitions(search, first ?? 20);
+    }
+
+    @FieldResolver(() => LevelCase, { name: "case" })
+    async caseOf(@Root() p: PetitionEntity, @Ctx() ctx: RequestContext): Promise<CaseEntity> {
+      return ctx.cases.get(p.caseId);
+    }
+
+    @FieldResolver(() => [Petitioner])
+    petitioners(@Root() p: PetitionEntity, @Ctx() ctx: RequestContext): Promise<PetitionerEntity[]> {
+      return ctx.cases.petitionersByPetition.load(p.id);
+    }
+
+    @FieldResolver(() => [Denouncer], {
+      nullable: true,
+      description: "CONFIDENTIAL: denouncers' identities, only for callers resolving denunciations (role denunciation-resolver); null otherwise",
+    })
+    async denouncers(@Root() p: PetitionEntity, @Ctx() ctx: RequestContext): Promise<PetitionerEntity[] | null> {
+      return ctx.cases.canSeeDenouncers() ? ctx.cases.denouncersByPetition.load(p.id) : null;
+    }
+
+    @FieldResolver(() => [Attachment])
+    attachments(@Root() p: PetitionEntity, @Ctx() ctx: RequestContext): Promise<Attachment[]> {
+      return ctx.cases.attachmentsByPetition.load(p.id);
+    }
+  }
+
+  @Resolver(() => PetitionerHit)
+  class PetitionerResolver {
+    @Query(() => [PetitionerHit], { name: `${level}SearchPetitioners`, description: "Citizens who lodged petitions, by name with or without diacritics (denouncers excluded)" })
+    async search(@Arg("search") search: string, @Ctx() ctx: RequestContext, @Arg("first", () => Int, { defaultValue: 20 }) first?: number): Promise<PetitionerEntity[]> {
+      return ctx.cases.searchPetitioners(search, first ?? 20);
+    }
+
+    @FieldResolver(() => LevelPetition)
+    async petition(@Root() p: PetitionerEntity, @Ctx() ctx: RequestContext): Promise<PetitionEntity> {
+      const found = await ctx.cases.petitionById.load(p.petitionId);
+      if (!found) {
+        throw notFound("Petition", p.petitionId);
+      }
+      return found;
+    }
+  }
+
+  @Resolver(() => units.Unit)
+  class UnitCasesResolver {
+    @FieldResolver(() => Connection, { description: `Cases held by this ${level}'s bodies` })
+    async cases(
+      @Root() unit: AdministrativeUnitEntity,
+      @Ctx() ctx: RequestContext,
+      @Arg("filter", () => CaseFilterType, { nullable: true }) filter?: CaseFilterType,
+      @Arg("first", () => Int, { defaultValue: 20 }) first?: number,
+      @Arg("after", () => String, { nullable: true }) after?: string,
+    ): Promise<Connection> {
+      return page(ctx, await ctx.cases.list(filter ?? {}, first ?? 20, after, { unitCodes: [unit.code] }));
+    }
+  }
+
+  function page(ctx: RequestContext, result: { rows: CaseEntity[]; total: number; hasNextPage: boolean }): Connection {
+    const edges = result.rows.map((node) => ({ cursor: ctx.cases.cursorOf(node), node }));
+    return {
+      edges,
+      pageInfo: { hasNextPage: result.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null },
+      totalCount: result.total,
+    };
+  }
+
+  return {
+    resolvers: [CaseResolver, PetitionResolver, PetitionerResolver, UnitCasesResolver],
+    referenceResolvers: {
+      [`${L}Case`]: { __resolveReference: (ref: { id: string }, ctx: RequestContext) => ctx.cases.caseById.load(ref.id) },
+    },
+  };
+}
+
+/** GraphQL name of a level's case type. */
+export const caseTypeName = (level: Level): string => `${capital(level)}Case`;
+/** Kept for symmetry with bodies: the body type a level's cases point to. */
+export const caseBodyTypeName = bodyTypeName;

@@ -1,0 +1,168 @@
+import { type DataSource, type EntityManager, In } from "typeorm";
+
+import { escapeLike } from "../text";
+import {
+  AttachmentEntity,
+  CaseEntity,
+  CaseEventEntity,
+  DenouncerEntity,
+  PetitionEntity,
+  PetitionerEntity,
+  SuspensionEntity,
+} from "./entities";
+
+/** Filter of a case list; every field narrows the list. */
+export interface CaseQuery {
+  statuses?: string[];
+  kinds?: string[];
+  overdueOn?: string;
+  dueBefore?: string;
+  receivedFrom?: string;
+  receivedTo?: string;
+  unitCodes?: string[];
+  bodyIds?: string[];
+  sectors?: string[];
+  fields?: string[];
+  citizenId?: string;
+  /** Cursor: cases strictly after this (received_on, id) in the list order. */
+  after?: { receivedOn: string; id: string };
+  limit: number;
+}
+
+/** Reads and writes cases, petitions and their parts. Every method is one SQL statement. */
+export class CaseRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  casesByIds(ids: readonly string[]): Promise<CaseEntity[]> {
+    return this.dataSource.getRepository(CaseEntity).find({ where: { id: In([...ids]) } });
+  }
+
+  petitionsByCases(caseIds: readonly string[]): Promise<PetitionEntity[]> {
+    return this.dataSource.getRepository(PetitionEntity).find({ where: { caseId: In([...caseIds]) }, order: { receivedOn: "ASC", createdAt: "ASC" } });
+  }
+
+  petitionsByIds(ids: readonly string[]): Promise<PetitionEntity[]> {
+    return this.dataSource.getRepository(PetitionEntity).find({ where: { id: In([...ids]) } });
+  }
+
+  petitionersByPetitions(petitionIds: readonly string[]): Promise<PetitionerEntity[]> {
+    return this.dataSource.getRepository(PetitionerEntity).find({ where: { petitionId: In([...petitionIds]) }, order: { position: "ASC" } });
+  }
+
+  denouncersByPetitions(petitionIds: readonly string[]): Promise<DenouncerEntity[]> {
+    return this.dataSource.getRepository(DenouncerEntity).find({ where: { petitionId: In([...petitionIds]) }, order: { position: "ASC" } });
+  }
+
+  attachmentsByPetitions(petitionIds: readonly string[]): Promise<AttachmentEntity[]> {
+    return this.dataSource.getRepository(AttachmentEntity).find({ where: { petitionId: In([...petitionIds]) }, order: { name: "ASC" } });
+  }
+
+  eventsByCases(caseIds: readonly string[]): Promise<CaseEventEntity[]> {
+    return this.dataSource.getRepository(CaseEventEntity).find({ where: { caseId: In([...caseIds]) }, order: { id: "ASC" } });
+  }
+
+  suspensionsByCases(caseIds: readonly string[], manager: EntityManager = this.dataSource.manager): Promise<SuspensionEntity[]> {
+    return manager.getRepository(SuspensionEntity).find({ where: { caseId: In([...caseIds]) }, order: { fromOn: "ASC" } });
+  }
+
+  /** One page of cases in list order (newest receipt first) and the total matching the filter. */
+  async findCases(query: CaseQuery): Promise<{ rows: CaseEntity[]; total: number }> {
+    const qb = this.dataSource.getRepository(CaseEntity).createQueryBuilder("c");
+    if (query.statuses?.length) {
+      qb.andWhere("c.status IN (:...statuses)", { statuses: query.statuses });
+    }
+    if (query.kinds?.length) {
+      qb.andWhere("c.kind IN (:...kinds)", { kinds: query.kinds });
+    }
+    if (query.overdueOn) {
+      qb.andWhere("c.due_on < :today AND NOT c.on_hold", { today: query.overdueOn });
+    }
+    if (query.dueBefore) {
+      qb.andWhere("c.due_on < :dueBefore", { dueBefore: query.dueBefore });
+    }
+    if (query.receivedFrom) {
+      qb.andWhere("c.received_on >= :from", { from: query.receivedFrom });
+    }
+    if (query.receivedTo) {
+      qb.andWhere("c.received_on <= :to", { to: query.receivedTo });
+    }
+    if (query.unitCodes?.length) {
+      qb.andWhere("c.unit_code IN (:...units)", { units: query.unitCodes });
+    }
+    if (query.bodyIds?.length) {
+      qb.andWhere("c.body_id IN (:...bodies)", { bodies: query.bodyIds });
+    }
+    if (query.sectors?.length) {
+      qb.andWhere("c.sector IN (:...sectors)", { sectors: query.sectors });
+    }
+    if (query.fields?.length) {
+      qb.andWhere("c.field IN (:...fields)", { fields: query.fields });
+    }
+    if (query.citizenId) {
+      qb.andWhere(
+        `EXISTS (SELECT 1 FROM petition p JOIN petitioner x ON x.petition_id = p.id WHERE p.case_id = c.id AND x.citizen_id = :citizenId)`,
+        { citizenId: query.citizenId },
+      );
+    }
+    const total = await qb.clone().getCount();
+    if (query.after) {
+      qb.andWhere("(c.received_on, c.id) < (:afterOn, :afterId)", { afterOn: query.after.receivedOn, afterId: query.after.id });
+    }
+    const rows = await qb.orderBy("c.received_on", "DESC").addOrderBy("c.id", "DESC").limit(query.limit).getMany();
+    return { rows, total };
+  }
+
+  /**
+   * Cases that may be the same matter: the same citizen ID among their petitioners, or a similar
+   * respondent or content (trigram similarity on folded text). Best first.
+   */
+  async findMatches(input: { citizenIds: string[]; respondent: string; content: string; limit: number }): Promise<{ caseId: string; sameCitizen: boolean; respondentSimilarity: number; contentSimilarity: number }[]> {
+    const rows: { case_id: string; same_citizen: boolean; respondent_similarity: number; content_similarity: number }[] = await this.dataSource.query(
+      `WITH by_citizen AS (
+         SELECT DISTINCT p.case_id FROM petition p JOIN petitioner x ON x.petition_id = p.id WHERE x.citizen_id = ANY($1::varchar[])
+         UNION
+         SELECT DISTINCT p.case_id FROM petition p JOIN denouncer_identity x ON x.petition_id = p.id WHERE x.citizen_id = ANY($1::varchar[])
+       )
+       SELECT * FROM (
+         SELECT c.id AS case_id,
+                (c.id IN (SELECT case_id FROM by_citizen)) AS same_citizen,
+                CASE WHEN $2 = '' OR c.respondent IS NULL THEN 0 ELSE similarity(c.respondent_search, $2) END AS respondent_similarity,
+                CASE WHEN $3 = '' THEN 0 ELSE similarity(c.search_text, $3) END AS content_similarity
+         FROM kntc_case c
+         WHERE c.id IN (SELECT case_id FROM by_citizen)
+            OR ($3 <> '' AND c.search_text % $3)
+            OR ($2 <> '' AND c.respondent IS NOT NULL AND similarity(c.respondent_search, $2) > 0.4)
+       ) m
+       ORDER BY same_citizen DESC, content_similarity + respondent_similarity DESC
+       LIMIT $4`,
+      [input.citizenIds, input.respondent, input.content, input.limit],
+    );
+    return rows.map((r) => ({
+      caseId: r.case_id,
+      sameCitizen: r.same_citizen,
+      respondentSimilarity: Number(r.respondent_similarity),
+      contentSimilarity: Number(r.content_similarity),
+    }));
+  }
+
+  /** Petitions whose petitioners' names (not denouncers': confidential) or content match all words. */
+  searchPetitions(words: string[], limit: number): Promise<PetitionEntity[]> {
+    const qb = this.dataSource.getRepository(PetitionEntity).createQueryBuilder("p");
+    words.forEach((word, i) => {
+      qb.andWhere(
+        `(p.search_text LIKE :w${i} ESCAPE '\\' OR EXISTS (SELECT 1 FROM petitioner x WHERE x.petition_id = p.id AND x.search_name LIKE :w${i} ESCAPE '\\'))`,
+        { [`w${i}`]: `%${escapeLike(word)}%` },
+      );
+    });
+    return qb.orderBy("p.received_on", "DESC").addOrderBy("p.id", "DESC").limit(limit).getMany();
+  }
+
+  /** Petitioners (not denouncers) whose names contain all words, with their petitions. */
+  searchPetitioners(words: string[], limit: number): Promise<PetitionerEntity[]> {
+    const qb = this.dataSource.getRepository(PetitionerEntity).createQueryBuilder("x");
+    words.forEach((word, i) => {
+      qb.andWhere(`x.search_name LIKE :w${i} ESCAPE '\\'`, { [`w${i}`]: `%${escapeLike(word)}%` });
+    });
+    return qb.orderBy("x.search_name", "ASC").addOrderBy("x.id", "ASC").limit(limit).getMany();
+  }
+}

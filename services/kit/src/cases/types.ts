@@ -1,0 +1,428 @@
+import { GraphQLScalarType, Kind } from "graphql";
+import { Directive, Field, Float, ID, InputType, Int, InterfaceType, ObjectType, registerEnumType } from "type-graphql";
+
+import { LevelName, Sector } from "../admin/kinds";
+import { ReceptionUnit } from "../admin/graphql";
+import { CaseAction, CaseKind, CaseStatus } from "../domain/cases/machine";
+import { ContentType, DecisionResult, IneligibilityReason, PetitionField, PetitionSource } from "./kinds";
+
+registerEnumType(CaseKind, { name: "CaseKind", description: "What a case is about, set at classification" });
+registerEnumType(CaseStatus, { name: "CaseStatus", description: "Where a case stands at the body that handles it" });
+registerEnumType(CaseAction, { name: "CaseAction", description: "A step an official takes on a case; `allowedActions` lists the possible ones" });
+
+/**
+ * A civil date in Vietnam, written YYYY-MM-DD. The scalar only requires a string: the services
+ * check the date itself, so that a wrong date is a field-level BAD_USER_INPUT naming the input
+ * field, like every other input error.
+ */
+export const LocalDateScalar = new GraphQLScalarType({
+  name: "LocalDate",
+  description: "A date in Vietnam (no time, no zone), written YYYY-MM-DD",
+  serialize: (value) => String(value),
+  parseValue: (value) => {
+    if (typeof value !== "string") {
+      throw new TypeError(`LocalDate must be a string written YYYY-MM-DD, got ${JSON.stringify(value)}`);
+    }
+    return value;
+  },
+  parseLiteral: (ast) => {
+    if (ast.kind !== Kind.STRING) {
+      throw new TypeError("LocalDate must be a string written YYYY-MM-DD");
+    }
+    return ast.value;
+  },
+});
+
+/** One field changed by a step: values as JSON text. */
+@Directive("@shareable")
+@ObjectType("FieldChange")
+export class FieldChange {
+  @Field()
+  field!: string;
+
+  @Field(() => String, { nullable: true })
+  before!: string | null;
+
+  @Field(() => String, { nullable: true })
+  after!: string | null;
+}
+
+/** One entry of a case's timeline (append-only). */
+@Directive("@shareable")
+@ObjectType("CaseEvent", { description: "One step in a case's life: who, when, what, before and after" })
+export class CaseEvent {
+  @Field(() => Date, { description: "When it was recorded" })
+  at!: Date;
+
+  @Field(() => String, { nullable: true, description: "User id of the official, from the gateway" })
+  actor!: string | null;
+
+  @Field({ description: "REGISTER, LINK_REPEAT or a CaseAction" })
+  action!: string;
+
+  @Field(() => CaseStatus, { nullable: true })
+  fromStatus!: CaseStatus | null;
+
+  @Field(() => CaseStatus)
+  toStatus!: CaseStatus;
+
+  @Field(() => LocalDateScalar, { description: "The date the step took effect" })
+  effectiveOn!: string;
+
+  @Field(() => String, { nullable: true })
+  note!: string | null;
+
+  @Field(() => [FieldChange])
+  changes!: FieldChange[];
+}
+
+/** A signer of a petition (not a denouncer). */
+@Directive("@shareable")
+@ObjectType("Petitioner")
+export class Petitioner {
+  @Field()
+  fullName!: string;
+
+  @Field(() => String, { nullable: true, description: "Citizen ID number (CCCD, 12 digits) or ID card (CMND, 9 digits)" })
+  citizenId!: string | null;
+
+  @Field(() => String, { nullable: true })
+  address!: string | null;
+
+  @Field(() => String, { nullable: true })
+  phone!: string | null;
+}
+
+/** A denouncer's identity: confidential by law. */
+@Directive("@shareable")
+@ObjectType("Denouncer", { description: "CONFIDENTIAL (Law on Denunciations): visible only to those resolving the case" })
+export class Denouncer extends Petitioner {}
+
+/** Metadata of a file attached to a petition. */
+@Directive("@shareable")
+@ObjectType("Attachment")
+export class Attachment {
+  @Field()
+  name!: string;
+
+  @Field()
+  mediaType!: string;
+
+  @Field(() => Float, { description: "Size in bytes" })
+  sizeBytes!: number;
+
+  @Field({ description: "SHA-256 of the content, lower-case hex" })
+  sha256!: string;
+}
+
+/** A suspension of the resolution period. */
+@Directive("@shareable")
+@ObjectType("Suspension")
+export class Suspension {
+  @Field(() => LocalDateScalar)
+  from!: string;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: "Null while still suspended" })
+  to!: string | null;
+
+  @Field()
+  reason!: string;
+}
+
+/** The statutory rule a due date comes from. */
+@Directive("@shareable")
+@ObjectType("DeadlineRuleInfo")
+export class DeadlineRuleInfo {
+  @Field()
+  id!: string;
+
+  @Field()
+  step!: string;
+
+  @Field()
+  law!: string;
+
+  @Field()
+  article!: string;
+
+  @Field(() => Int)
+  days!: number;
+
+  @Field({ description: "calendar or working" })
+  dayKind!: string;
+
+  @Field()
+  description!: string;
+}
+
+/** Enforcement figures of a decision or conclusion. */
+@Directive("@shareable")
+@ObjectType("Enforcement")
+export class Enforcement {
+  @Field(() => Float, { description: "Money to recover for the State (VND)" })
+  moneyToRecoverVnd!: number;
+
+  @Field(() => Float, { description: "Money to return to citizens and organisations (VND)" })
+  moneyToReturnVnd!: number;
+
+  @Field(() => Float, { description: "Land to recover for the State (m²)" })
+  landToRecoverM2!: number;
+
+  @Field(() => Float, { description: "Land to return (m²)" })
+  landToReturnM2!: number;
+
+  @Field(() => Int)
+  peopleDisciplined!: number;
+
+  @Field(() => Int, { description: "Cases sent to the investigation agency" })
+  sentToInvestigation!: number;
+}
+
+/** Relay page information. */
+@Directive("@shareable")
+@ObjectType("PageInfo")
+export class PageInfo {
+  @Field()
+  hasNextPage!: boolean;
+
+  @Field(() => String, { nullable: true })
+  endCursor!: string | null;
+}
+
+/** What every case has, whichever level holds it: dashboards select these without caring where. */
+@InterfaceType("Case", {
+  description: "A matter (hồ sơ vụ việc) at the body handling it; one type per level implements it",
+  // One process may define every level's types: each subgraph registers only its own.
+  autoRegisterImplementations: false,
+  resolveType: (c: { level: string }) => `${c.level[0]!.toUpperCase()}${c.level.slice(1)}Case`,
+})
+export abstract class Case {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => LevelName)
+  level!: LevelName;
+
+  @Field(() => ReceptionUnit, { description: "The body handling the case" })
+  unit!: ReceptionUnit;
+
+  @Field(() => CaseKind, { nullable: true })
+  kind!: CaseKind | null;
+
+  @Field(() => CaseStatus)
+  status!: CaseStatus;
+
+  @Field(() => LocalDateScalar)
+  receivedAt!: string;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: "Last day of the step in progress; null when nothing runs" })
+  dueAt!: string | null;
+
+  @Field({ description: "The step in progress is past its due date (not while suspended)" })
+  overdue!: boolean;
+
+  @Field(() => Int, { nullable: true, description: "Calendar days until dueAt (negative when late)" })
+  daysLeft!: number | null;
+
+  @Field(() => [CaseEvent])
+  timeline!: CaseEvent[];
+}
+
+/** A signer, as entered. */
+@InputType("PersonInput")
+export class PersonInputType {
+  @Field()
+  fullName!: string;
+
+  @Field(() => String, { nullable: true })
+  citizenId?: string | null;
+
+  @Field(() => String, { nullable: true })
+  address?: string | null;
+
+  @Field(() => String, { nullable: true })
+  phone?: string | null;
+}
+
+/** Attachment metadata, as entered. */
+@InputType("AttachmentInput")
+export class AttachmentInputType {
+  @Field()
+  name!: string;
+
+  @Field()
+  mediaType!: string;
+
+  @Field(() => Float)
+  sizeBytes!: number;
+
+  @Field()
+  sha256!: string;
+}
+
+/** A petition to register. */
+@InputType("RegisterPetitionInput")
+export class RegisterPetitionInputType {
+  @Field(() => ID, { description: "The reception body receiving it (this level)" })
+  bodyId!: string;
+
+  @Field(() => PetitionSource)
+  source!: PetitionSource;
+
+  @Field(() => LocalDateScalar)
+  receivedOn!: string;
+
+  @Field()
+  content!: string;
+
+  @Field(() => String, { nullable: true })
+  summary?: string | null;
+
+  @Field(() => String, { nullable: true, description: "Who the petition is against (bị khiếu nại / bị tố cáo)" })
+  respondent?: string | null;
+
+  @Field(() => [ContentType], { nullable: true, description: "Contents known at the desk; a denunciation's signers are kept confidential" })
+  contentTypes?: ContentType[] | null;
+
+  @Field(() => Boolean, { nullable: true, defaultValue: false })
+  anonymous?: boolean | null;
+
+  @Field(() => [PersonInputType], { nullable: true })
+  petitioners?: PersonInputType[] | null;
+
+  @Field(() => [AttachmentInputType], { nullable: true })
+  attachments?: AttachmentInputType[] | null;
+
+  @Field(() => ID, { nullable: true, description: "Link to this existing case as a repeat (one file per matter)" })
+  repeatOfCaseId?: string | null;
+}
+
+/** Classification of a case. */
+@InputType("ClassifyCaseInput")
+export class ClassifyCaseInputType {
+  @Field(() => [ContentType])
+  contentTypes!: ContentType[];
+
+  @Field()
+  eligible!: boolean;
+
+  @Field(() => IneligibilityReason, { nullable: true })
+  ineligibilityReason?: IneligibilityReason | null;
+
+  @Field()
+  withinCompetence!: boolean;
+
+  @Field(() => PetitionField)
+  field!: PetitionField;
+
+  @Field(() => Boolean, { nullable: true })
+  complex?: boolean | null;
+
+  @Field(() => String, { nullable: true, description: "Why the case is complex (required when complex)" })
+  complexityReason?: string | null;
+
+  @Field(() => Boolean, { nullable: true })
+  remoteArea?: boolean | null;
+
+  @Field(() => Int, { nullable: true, description: "Complaints: 1st or 2nd instance" })
+  instance?: number | null;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: "Date of the classification (default today)" })
+  on?: string | null;
+
+  @Field(() => String, { nullable: true })
+  note?: string | null;
+}
+
+/** Data of a step (which fields are required depends on the action). */
+@InputType("CaseActionInput")
+export class CaseActionInputType {
+  @Field(() => LocalDateScalar, { nullable: true, description: "Date the step took effect (default today)" })
+  on?: string | null;
+
+  @Field(() => String, { nullable: true })
+  note?: string | null;
+
+  @Field(() => String, { nullable: true, description: "Required for ARCHIVE, REFUSE, GUIDE, TRANSFER, URGE, EXTEND, SUSPEND, TERMINATE, WITHDRAW_PARTIALLY" })
+  reason?: string | null;
+
+  @Field(() => ID, { nullable: true, description: "TRANSFER, URGE: the other body (any level)" })
+  targetBodyId?: string | null;
+
+  @Field(() => DecisionResult, { nullable: true, description: "DECIDE, CONCLUDE" })
+  result?: DecisionResult | null;
+
+  @Field(() => String, { nullable: true, description: "DECIDE: number of the decision" })
+  decisionNumber?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: "WITHDRAW: after explanation and persuasion" })
+  afterPersuasion?: boolean | null;
+
+  @Field(() => Float, { nullable: true })
+  moneyToRecoverVnd?: number | null;
+
+  @Field(() => Float, { nullable: true })
+  moneyToReturnVnd?: number | null;
+
+  @Field(() => Float, { nullable: true })
+  landToRecoverM2?: number | null;
+
+  @Field(() => Float, { nullable: true })
+  landToReturnM2?: number | null;
+
+  @Field(() => Int, { nullable: true })
+  peopleDisciplined?: number | null;
+
+  @Field(() => Int, { nullable: true })
+  sentToInvestigation?: number | null;
+}
+
+/** Filter of a case list. */
+@InputType("CaseFilter")
+export class CaseFilterType {
+  @Field(() => [CaseStatus], { nullable: true })
+  statuses?: CaseStatus[] | null;
+
+  @Field(() => [CaseKind], { nullable: true })
+  kinds?: CaseKind[] | null;
+
+  @Field(() => Boolean, { nullable: true, description: "Only cases past their due date" })
+  overdue?: boolean | null;
+
+  @Field(() => LocalDateScalar, { nullable: true })
+  dueBefore?: string | null;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: "Received on or after" })
+  receivedFrom?: string | null;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: "Received on or before" })
+  receivedTo?: string | null;
+
+  @Field(() => [ID], { nullable: true, description: "Administrative unit codes" })
+  unitCodes?: string[] | null;
+
+  @Field(() => [ID], { nullable: true, description: "Reception body ids" })
+  bodyIds?: string[] | null;
+
+  @Field(() => [Sector], { nullable: true, description: "Sectors of the handling bodies" })
+  sectors?: Sector[] | null;
+
+  @Field(() => [PetitionField], { nullable: true })
+  fields?: PetitionField[] | null;
+
+  @Field(() => String, { nullable: true, description: "Cases with a petitioner of this citizen ID" })
+  citizenId?: string | null;
+}
+
+/** What to match a new petition against. */
+@InputType("PetitionMatchInput")
+export class PetitionMatchInputType {
+  @Field(() => [String], { nullable: true })
+  citizenIds?: string[] | null;
+
+  @Field(() => String, { nullable: true })
+  respondent?: string | null;
+
+  @Field(() => String, { nullable: true })
+  content?: string | null;
+}
