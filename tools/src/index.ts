@@ -1,2 +1,3 @@
 export * from "./composition";
 export * from "./subgraphs";
+export * from "./domain-docs";

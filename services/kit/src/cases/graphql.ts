@@ -22,7 +22,7 @@ import type { Level } from "../config";
 import type { RequestContext } from "../context";
 import { CaseAction, CaseStatus } from "../domain/cases/machine";
 import { DEADLINE_RULES } from "../domain/deadlines/rules";
-import { daysLeft, isOverdue } from "../domain/deadlines/due";
+import { daysLeft, dueDate, isOverdue } from "../domain/deadlines/due";
 import { notFound } from "../errors";
 import type { ReferenceResolvers } from "../schema";
 import type { CaseEntity, CaseEventEntity, PetitionEntity, PetitionerEntity } from "./entities";
@@ -366,6 +366,18 @@ export function defineCases(level: Level, units: LevelModule): CaseModule {
     @FieldResolver(() => ID, { nullable: true, description: "TRANSFER / URGE decision: the other body" })
     targetBodyId(@Root() c: CaseEntity): string | null {
       return c.targetBodyId;
+    }
+
+    @FieldResolver(() => LocalDateScalar, {
+      nullable: true,
+      description: "TRANSFER decision: the date by which the case must reach the competent body (denunciations: 5 working days, Art. 24(2); others: the processing period)",
+    })
+    transferDueAt(@Root() c: CaseEntity): string | null {
+      if (c.status !== CaseStatus.TRANSFERRED) {
+        return null;
+      }
+      const step = c.kind === "DENUNCIATION" ? "DENUNCIATION_TRANSFER" : "PETITION_PROCESSING";
+      return dueDate({ step, start: c.receivedOn }).dueAt;
     }
 
     @FieldResolver(() => String, { nullable: true })
