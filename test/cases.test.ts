@@ -293,6 +293,13 @@ describe("withdrawal and suspension of complaints", () => {
     expect(res.errors?.[0]?.message).toMatch(/Cannot DECIDE a complaint that is ACCEPTED/);
   });
 
+  it("says NOT_FOUND for unknown or malformed case ids", async () => {
+    for (const id of ["00000000-0000-4000-8000-000000000000", "-".repeat(36), "abc"]) {
+      const res = await federation.query(`query ($id: ID!) { communeCase(id: $id) { id } }`, { id });
+      expect(res.errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
+    }
+  });
+
   it("lets only one of two officers acting on the same version win", async () => {
     const id = await acceptedComplaint("commune", "14326.ubnd", "2026-09-03");
     const seen = ok(await federation.query<{ communeCase: { version: number } }>(`query ($id: ID!) { communeCase(id: $id) { version } }`, { id })).communeCase.version;

@@ -20,7 +20,7 @@ export const communeLevel = defineLevel("commune", CommuneListArgs);
 const communeCases = defineCases("commune", communeLevel);
 
 /** Reception sessions, visits and leaders' reception days of commune bodies. */
-const communeReception = defineReception("commune", communeLevel);
+const communeReception = defineReception("commune", communeLevel, communeCases);
 
 const ProvinceRef = defineUnitRef("province");
 const DistrictRef = defineUnitRef("district");

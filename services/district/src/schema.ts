@@ -19,7 +19,7 @@ export const districtLevel = defineLevel("district", ProvinceScopedListArgs);
 const districtCases = defineCases("district", districtLevel);
 
 /** Reception sessions, visits and leaders' reception days of district bodies. */
-const districtReception = defineReception("district", districtLevel);
+const districtReception = defineReception("district", districtLevel, districtCases);
 
 const ProvinceRef = defineUnitRef("province");
 

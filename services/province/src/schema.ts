@@ -19,7 +19,7 @@ export const provinceLevel = defineLevel("province");
 const provinceCases = defineCases("province", provinceLevel);
 
 /** Reception sessions, visits and leaders' reception days of province bodies. */
-const provinceReception = defineReception("province", provinceLevel);
+const provinceReception = defineReception("province", provinceLevel, provinceCases);
 
 const DistrictBodyRef = defineBodyRef("district");
 const CommuneBodyRef = defineBodyRef("commune");

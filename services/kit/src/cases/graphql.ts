@@ -44,6 +44,7 @@ import {
   Suspension,
 } from "./types";
 import { ContentType, DecisionResult, IneligibilityReason, PetitionField, PetitionSource } from "./kinds";
+import { UUID } from "./validation";
 
 const capital = (level: Level): string => unitTypeName(level);
 const RULES_BY_ID = new Map(DEADLINE_RULES.map((r) => [r.id, r]));
@@ -68,6 +69,8 @@ function toEvent(e: CaseEventEntity): CaseEvent {
 
 /** The case types and operations a level publishes. */
 export interface CaseModule {
+  /** The level's case type (`ProvinceCase`, ...), for fields of other modules that point to a case. */
+  Case: Function;
   resolvers: Function[];
   referenceResolvers: ReferenceResolvers;
 }
@@ -504,9 +507,12 @@ export function defineCases(level: Level, units: LevelModule): CaseModule {
   }
 
   return {
+    Case: LevelCase,
     resolvers: [CaseResolver, PetitionResolver, PetitionerResolver, UnitCasesResolver],
     referenceResolvers: {
-      [`${L}Case`]: { __resolveReference: (ref: { id: string }, ctx: RequestContext) => ctx.cases.caseById.load(ref.id) },
+      [`${L}Case`]: {
+        __resolveReference: (ref: { id: string }, ctx: RequestContext) => (UUID.test(ref.id) ? ctx.cases.caseById.load(ref.id) : null),
+      },
     },
   };
 }

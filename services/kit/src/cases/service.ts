@@ -25,7 +25,7 @@ import {
 } from "./entities";
 import { ContentType, DecisionResult, RESULTS_FOR } from "./kinds";
 import { type CaseQuery, CaseRepository } from "./repository";
-import { Validator, isValidDate, normalizePhone, todayInVietnam } from "./validation";
+import { UUID, Validator, isValidDate, normalizePhone, todayInVietnam } from "./validation";
 
 /** A signer of a petition. */
 export interface PersonInput {
@@ -136,7 +136,7 @@ const encodeCursor = (c: CaseEntity): string => Buffer.from(`${c.receivedOn}|${c
 
 function decodeCursor(cursor: string): { receivedOn: string; id: string } {
   const [receivedOn, id] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
-  if (!receivedOn || !id || !/^\d{4}-\d{2}-\d{2}$/.test(receivedOn) || !/^[0-9a-f-]{36}$/.test(id)) {
+  if (!receivedOn || !id || !/^\d{4}-\d{2}-\d{2}$/.test(receivedOn) || !UUID.test(id)) {
     throw badInput("after", "is not a cursor returned by this list");
   }
   return { receivedOn, id };
@@ -202,7 +202,7 @@ export class CaseService {
 
   /** A case of this level by id: NOT_FOUND otherwise. */
   async get(id: string): Promise<CaseEntity> {
-    const found = /^[0-9a-f-]{36}$/.test(id) ? await this.caseById.load(id) : null;
+    const found = UUID.test(id) ? await this.caseById.load(id) : null;
     if (!found) {
       throw notFound("Case", id);
     }
@@ -270,7 +270,7 @@ export class CaseService {
     });
     let repeatOf: CaseEntity | null = null;
     if (input.repeatOfCaseId) {
-      repeatOf = /^[0-9a-f-]{36}$/.test(input.repeatOfCaseId) ? await this.caseById.load(input.repeatOfCaseId) : null;
+      repeatOf = UUID.test(input.repeatOfCaseId) ? await this.caseById.load(input.repeatOfCaseId) : null;
       if (!repeatOf) {
         v.add("repeatOfCaseId", `no case "${input.repeatOfCaseId}" at the ${this.level} level`);
       }

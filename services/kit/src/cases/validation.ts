@@ -1,3 +1,4 @@
+import { vietnamToday } from "../domain/calendar/local-date";
 import { type FieldError, invalidInput } from "../errors";
 
 const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -12,9 +13,10 @@ export function isValidDate(value: string): boolean {
 }
 
 /** Today in Vietnam (UTC+7, no daylight saving), whatever the server's time zone. */
-export function todayInVietnam(now: Date = new Date()): string {
-  return new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
-}
+export const todayInVietnam = (now: Date = new Date()): string => vietnamToday(now);
+
+/** A UUID as PostgreSQL stores it (any version), lower or upper case. */
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Earliest date the platform accepts (the working-day calendar starts in 2010). */
 export const EARLIEST_DATE = "2010-01-01";

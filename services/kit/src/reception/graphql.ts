@@ -12,7 +12,6 @@ import {
   Query,
   Resolver,
   Root,
-  getMetadataStorage,
   registerEnumType,
 } from "type-graphql";
 
@@ -20,7 +19,7 @@ import type { ReceptionBodyEntity } from "../admin/entities";
 import type { LevelModule } from "../admin/graphql";
 import { unitTypeName } from "../admin/kinds";
 import type { CaseEntity } from "../cases/entities";
-import { caseTypeName } from "../cases/graphql";
+import type { CaseModule } from "../cases/graphql";
 import { ContentType } from "../cases/kinds";
 import { AttachmentInputType, LocalDateScalar, PersonInputType } from "../cases/types";
 import type { Level } from "../config";
@@ -259,19 +258,6 @@ export class ScheduleReceptionDayInputType {
   date!: string;
 }
 
-/**
- * The level's case type (`ProvinceCase`, ...), which `defineCases` declares inside its closure: found
- * by name in type-graphql's metadata when the schema is built, so the two modules stay independent.
- */
-function levelCaseType(level: Level): Function {
-  const name = caseTypeName(level);
-  const found = getMetadataStorage().objectTypes.find((t) => t.name === name);
-  if (!found) {
-    throw new Error(`${name} is not defined: call defineCases("${level}", ...) for the ${level} subgraph`);
-  }
-  return found.target;
-}
-
 function toComplianceRow(row: ComplianceRow): ReceptionComplianceRow {
   const rule = row.rule;
   return {
@@ -315,9 +301,9 @@ export interface ReceptionModule {
  * across subgraphs: mutations `<level>RecordReceptionSession`, `<level>RecordVisit`,
  * `<level>RegisterLeader`, `<level>ScheduleReceptionDay`; queries `<level>ReceptionSession`,
  * `<level>ReceptionSessions`, `<level>ReceptionCompliance`; and `<Level>Body.leaders`.
- * `<Level>Visit.case` is the level's case type, so `defineCases` must run for the level too.
+ * `<Level>Visit.case` is the level's case type, from the level's `defineCases`.
  */
-export function defineReception(level: Level, units: LevelModule): ReceptionModule {
+export function defineReception(level: Level, units: LevelModule, cases: CaseModule): ReceptionModule {
   const L = unitTypeName(level);
   const Body = units.Body;
 
@@ -468,7 +454,7 @@ export function defineReception(level: Level, units: LevelModule): ReceptionModu
       return ctx.reception.getSession(v.sessionId);
     }
 
-    @FieldResolver(() => levelCaseType(level), { name: "case", nullable: true, description: "The matter's case at this level" })
+    @FieldResolver(() => cases.Case, { name: "case", nullable: true, description: "The matter's case at this level" })
     caseOf(@Root() v: VisitEntity, @Ctx() ctx: RequestContext): Promise<CaseEntity | null> | null {
       return v.caseId ? ctx.cases.caseById.load(v.caseId) : null;
     }

@@ -231,8 +231,8 @@ export class ReceptionService {
    * request's CaseService (its own transaction) and the visit is inserted only after it succeeded,
    * pointing at the petition's case: a rejected petition leaves nothing behind. Everything the visit
    * insert checks is validated before the petition is registered, so the insert can then fail only if
-   * the database does (see the report on this module: sharing one transaction needs a CaseService
-   * that accepts an EntityManager).
+   * the database does; then the petition stays registered without its visit (one transaction for both
+   * would need CaseService.registerPetition to accept an EntityManager).
    */
   async recordVisit(input: RecordVisitInput): Promise<VisitEntity> {
     const session = await this.getSession(input.sessionId);
