@@ -90,18 +90,46 @@ async function countCases(level: string): Promise<number> {
 describe("a complaint at commune level: group of 7 → classified → accepted → dialogue → partly right, money returned", () => {
   it("runs the whole life with statutory due dates and an immutable timeline", async () => {
     const signers = Array.from({ length: 7 }, (_, i) => person(`Nguyễn Văn ${["An", "Bình", "Cường", "Dũng", "Em", "Phúc", "Giang"][i]}`, `03708${String(1000000 + i).padStart(7, "0")}`));
-    const petition = await register("commune", {
-      bodyId: "14320.ubnd",
-      source: "IN_PERSON",
-      receivedOn: "2026-09-07",
-      content: "Khiếu nại quyết định thu hồi đất số 12/QĐ-UBND của UBND phường Đông Thành đối với 7 hộ dân tổ 5.",
-      respondent: "Chủ tịch UBND phường Đông Thành",
-      contentTypes: ["COMPLAINT"],
-      petitioners: signers,
-      attachments: [{ name: "Quyết định 12.pdf", mediaType: "application/pdf", sizeBytes: 183420, sha256: "a".repeat(64) }],
-    });
+    // The group comes to the ward's periodic reception day, hosted by the chairman in person.
+    const leader = ok(
+      await federation.query<{ communeRegisterLeader: { id: string } }>(
+        `mutation ($input: RegisterLeaderInput!) { communeRegisterLeader(input: $input) { id } }`,
+        { input: { bodyId: "14320.ubnd", name: "Đinh Văn Hùng", title: "Chủ tịch UBND phường", role: "CHAIRMAN" } },
+        OFFICER,
+      ),
+    ).communeRegisterLeader;
+    const session = ok(
+      await federation.query<{ communeRecordReceptionSession: { id: string } }>(
+        `mutation ($input: RecordReceptionSessionInput!) { communeRecordReceptionSession(input: $input) { id } }`,
+        { input: { bodyId: "14320.diem-tcd", date: "2026-09-07", mode: "PERIODIC", host: "IN_PERSON", leaderId: leader.id } },
+        OFFICER,
+      ),
+    ).communeRecordReceptionSession;
+    const visit = ok(
+      await federation.query<{ communeRecordVisit: { largeGroup: boolean; petitionId: string; case: CaseView } }>(
+        `mutation ($input: RecordVisitInput!) { communeRecordVisit(input: $input) { largeGroup petitionId case { ${CASE_FIELDS} } } }`,
+        {
+          input: {
+            sessionId: session.id,
+            persons: 7,
+            representatives: 2,
+            outcome: "RECEIVED_FOR_PROCESSING",
+            petition: {
+              content: "Khiếu nại quyết định thu hồi đất số 12/QĐ-UBND của UBND phường Đông Thành đối với 7 hộ dân tổ 5.",
+              respondent: "Chủ tịch UBND phường Đông Thành",
+              contentTypes: ["COMPLAINT"],
+              petitioners: signers,
+              attachments: [{ name: "Quyết định 12.pdf", mediaType: "application/pdf", sizeBytes: 183420, sha256: "a".repeat(64) }],
+            },
+          },
+        },
+        OFFICER,
+      ),
+    ).communeRecordVisit;
+    expect(visit.largeGroup).toBe(true);
+    const petition = { case: visit.case };
     const c = petition.case;
-    expect(c).toMatchObject({ level: "COMMUNE", status: "RECEIVED", kind: null, receivedAt: "2026-09-07", dueStep: "PETITION_PROCESSING", unit: { id: "14320.ubnd" } });
+    expect(c).toMatchObject({ level: "COMMUNE", status: "RECEIVED", kind: null, receivedAt: "2026-09-07", dueStep: "PETITION_PROCESSING", unit: { id: "14320.diem-tcd" } });
     expect(c.dueAt).toBe("2026-09-21"); // 10 working days after Mon 7/9/2026 (no holiday in between)
     expect(c.timeline).toEqual([expect.objectContaining({ action: "REGISTER", fromStatus: null, toStatus: "RECEIVED", actor: "can-bo-tiep-dan-01" })]);
 
@@ -397,7 +425,7 @@ describe("finding work", () => {
       ),
     );
     expect(res.province.cases.edges[0]!.node).toMatchObject({ __typename: "ProvinceCase", level: "PROVINCE" });
-    expect(res.commune.cases.edges[0]!.node).toMatchObject({ __typename: "CommuneCase", level: "COMMUNE", unit: { id: "14320.ubnd" } });
+    expect(res.commune.cases.edges[0]!.node).toMatchObject({ __typename: "CommuneCase", level: "COMMUNE", unit: { id: expect.stringMatching(/^14320\./) } });
   });
 
   it("finds petitions and citizens by name without diacritics", async () => {
