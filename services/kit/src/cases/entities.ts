@@ -217,9 +217,8 @@ export class PetitionEntity {
   createdAt!: Date;
 }
 
-/** A signer of a petition that is not a denunciation. */
-@Entity("petitioner")
-export class PetitionerEntity {
+/** The columns of a signer, kept in one of two tables (petitioners, confidential denouncers). */
+abstract class SignerColumns {
   @PrimaryGeneratedColumn("uuid")
   id!: string;
 
@@ -245,36 +244,16 @@ export class PetitionerEntity {
   position!: number;
 }
 
+/** A signer of a petition that is not a denunciation. */
+@Entity("petitioner")
+export class PetitionerEntity extends SignerColumns {}
+
 /**
  * A denouncer's identity, kept apart from the case and marked confidential by law (Law on
- * Denunciations Art. 47): only the people resolving the case may see it.
+ * Denunciations 25/2018/QH14): only the people resolving the case may see it.
  */
 @Entity("denouncer_identity")
-export class DenouncerEntity {
-  @PrimaryGeneratedColumn("uuid")
-  id!: string;
-
-  @Column({ name: "petition_id", type: "uuid" })
-  petitionId!: string;
-
-  @Column({ name: "full_name", type: "text" })
-  fullName!: string;
-
-  @Column({ name: "search_name", type: "text" })
-  searchName!: string;
-
-  @Column({ name: "citizen_id", type: "varchar", length: 12, nullable: true })
-  citizenId!: string | null;
-
-  @Column({ type: "text", nullable: true })
-  address!: string | null;
-
-  @Column({ type: "varchar", length: 20, nullable: true })
-  phone!: string | null;
-
-  @Column({ type: "smallint" })
-  position!: number;
-
+export class DenouncerEntity extends SignerColumns {
   @Column({ type: "boolean", default: true })
   confidential!: boolean;
 }

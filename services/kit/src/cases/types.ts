@@ -260,18 +260,12 @@ export class AttachmentInputType {
   sha256!: string;
 }
 
-/** A petition to register. */
-@InputType("RegisterPetitionInput")
-export class RegisterPetitionInputType {
-  @Field(() => ID, { description: "The reception body receiving it (this level)" })
-  bodyId!: string;
-
-  @Field(() => PetitionSource)
-  source!: PetitionSource;
-
-  @Field(() => LocalDateScalar)
-  receivedOn!: string;
-
+/**
+ * What a citizen lodges, wherever it is registered (at a desk, or during a visit). The input types
+ * below inherit its fields; no field takes it directly, so it is not emitted itself.
+ */
+@InputType("PetitionContentInput")
+export class PetitionContentInput {
   @Field()
   content!: string;
 
@@ -295,6 +289,19 @@ export class RegisterPetitionInputType {
 
   @Field(() => ID, { nullable: true, description: "Link to this existing case as a repeat (one file per matter)" })
   repeatOfCaseId?: string | null;
+}
+
+/** A petition to register. */
+@InputType("RegisterPetitionInput")
+export class RegisterPetitionInputType extends PetitionContentInput {
+  @Field(() => ID, { description: "The reception body receiving it (this level)" })
+  bodyId!: string;
+
+  @Field(() => PetitionSource)
+  source!: PetitionSource;
+
+  @Field(() => LocalDateScalar)
+  receivedOn!: string;
 }
 
 /** Classification of a case. */

@@ -20,8 +20,7 @@ import type { LevelModule } from "../admin/graphql";
 import { unitTypeName } from "../admin/kinds";
 import type { CaseEntity } from "../cases/entities";
 import type { CaseModule } from "../cases/graphql";
-import { ContentType } from "../cases/kinds";
-import { AttachmentInputType, LocalDateScalar, PersonInputType } from "../cases/types";
+import { LocalDateScalar, PetitionContentInput } from "../cases/types";
 import type { Level } from "../config";
 import type { RequestContext } from "../context";
 import { notFound } from "../errors";
@@ -175,31 +174,7 @@ export class RecordReceptionSessionInputType {
 
 /** A petition lodged during a visit: body, date and source (IN_PERSON) come from the session. */
 @InputType("VisitPetitionInput")
-export class VisitPetitionInputType {
-  @Field()
-  content!: string;
-
-  @Field(() => String, { nullable: true })
-  summary?: string | null;
-
-  @Field(() => String, { nullable: true, description: "Who the petition is against (bị khiếu nại / bị tố cáo)" })
-  respondent?: string | null;
-
-  @Field(() => [ContentType], { nullable: true, description: "Contents known at the desk; a denunciation's signers are kept confidential" })
-  contentTypes?: ContentType[] | null;
-
-  @Field(() => Boolean, { nullable: true, defaultValue: false })
-  anonymous?: boolean | null;
-
-  @Field(() => [PersonInputType], { nullable: true })
-  petitioners?: PersonInputType[] | null;
-
-  @Field(() => [AttachmentInputType], { nullable: true })
-  attachments?: AttachmentInputType[] | null;
-
-  @Field(() => ID, { nullable: true, description: "Link the petition to this existing case as a repeat (one file per matter)" })
-  repeatOfCaseId?: string | null;
-}
+export class VisitPetitionInputType extends PetitionContentInput {}
 
 /** A visit to record in a session. */
 @InputType("RecordVisitInput")
