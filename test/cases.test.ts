@@ -162,10 +162,13 @@ describe("a complaint at commune level: group of 7 → classified → accepted �
     });
     const published = await act("commune", c.id, "PUBLISH_DECISION", { on: "2026-10-12" });
     expect(published).toMatchObject({ dueAt: null, overdue: false, daysLeft: null });
+    expect(published.allowedActions).toEqual(["RECORD_ENFORCEMENT"]);
     expect(published.timeline.map((e) => e.action)).toEqual(["REGISTER", "CLASSIFY", "ACCEPT", "START_VERIFICATION", "HOLD_DIALOGUE", "DECIDE", "PUBLISH_DECISION"]);
     const decideEvent = published.timeline.find((e) => e.action === "DECIDE")!;
     expect(decideEvent).toMatchObject({ fromStatus: "DIALOGUE", toStatus: "DECIDED", effectiveOn: "2026-10-05" });
     expect(decideEvent.changes).toContainEqual({ field: "result", before: "null", after: '"PARTLY_RIGHT"' });
+    expect(decideEvent.changes).toContainEqual({ field: "decidedAt", before: "null", after: '"2026-10-05"' });
+    expect(decideEvent.changes.map((x) => x.field)).toEqual([...decideEvent.changes.map((x) => x.field)].sort());
 
     // The timeline is append-only in the database itself.
     const db = federation.subgraphs.commune!.dataSource;
@@ -236,7 +239,7 @@ describe("one file per matter at district level", () => {
     const first = await register("district", {
       bodyId: "372.ubnd",
       source: "IN_PERSON",
-      receivedOn: "2026-10-01",
+      receivedOn: "2025-05-05",
       content: "Đề nghị giải quyết tranh chấp ranh giới đất giữa hộ ông Phạm Văn Tâm và hộ bà Đinh Thị Lan tại xã Gia Lâm.",
       respondent: "UBND xã Gia Lâm",
       contentTypes: ["RECOMMENDATION"],
@@ -255,8 +258,8 @@ describe("one file per matter at district level", () => {
     const repeat = await register("district", {
       bodyId: "372.ubnd",
       source: "POST",
-      receivedOn: "2026-10-20",
-      content: "Tiếp tục đề nghị giải quyết tranh chấp ranh giới đất, đã gửi đơn ngày 01/10/2026.",
+      receivedOn: "2025-05-20",
+      content: "Tiếp tục đề nghị giải quyết tranh chấp ranh giới đất, đã gửi đơn ngày 05/05/2025.",
       petitioners: [person("Phạm Văn Tâm", "037085006789")],
       repeatOfCaseId: first.case.id,
     });
@@ -268,30 +271,31 @@ describe("one file per matter at district level", () => {
       { id: first.case.id },
     );
     expect(ok(petitions).districtCase.petitions).toEqual([
-      { isRepeat: false, receivedOn: "2026-10-01" },
-      { isRepeat: true, receivedOn: "2026-10-20" },
+      { isRepeat: false, receivedOn: "2025-05-05" },
+      { isRepeat: true, receivedOn: "2025-05-20" },
     ]);
   });
 });
 
 describe("withdrawal and suspension of complaints", () => {
-  async function acceptedComplaint(level: string, bodyId: string, acceptedOn: string): Promise<string> {
+  async function acceptedComplaint(level: string, bodyId: string, acceptedOn: string, receivedOn = "2026-09-01"): Promise<string> {
     const p = await register(level, {
       bodyId,
       source: "IN_PERSON",
-      receivedOn: "2026-09-01",
+      receivedOn,
       content: "Khiếu nại việc không bồi thường tài sản trên đất khi thu hồi.",
       contentTypes: ["COMPLAINT"],
       petitioners: [person("Hoàng Văn Minh", "037080004321")],
     });
-    await classify(level, p.case.id, { contentTypes: ["COMPLAINT"], eligible: true, withinCompetence: true, field: "LAND_HOUSING", instance: 1, on: "2026-09-02" });
+    await classify(level, p.case.id, { contentTypes: ["COMPLAINT"], eligible: true, withinCompetence: true, field: "LAND_HOUSING", instance: 1, on: receivedOn });
     await act(level, p.case.id, "ACCEPT", { on: acceptedOn });
     return p.case.id;
   }
 
   it("counts a withdrawal after explanation and persuasion", async () => {
-    const id = await acceptedComplaint("district", "369.ubnd", "2026-09-03");
-    const withdrawn = await act("district", id, "WITHDRAW", { on: "2026-09-20", afterPersuasion: true, note: "Công dân rút đơn sau khi được giải thích" });
+    // Districts were abolished on 2025-07-01: a district case is from before.
+    const id = await acceptedComplaint("district", "369.ubnd", "2025-03-05", "2025-03-03");
+    const withdrawn = await act("district", id, "WITHDRAW", { on: "2025-03-20", afterPersuasion: true, note: "Công dân rút đơn sau khi được giải thích" });
     expect(withdrawn).toMatchObject({ status: "WITHDRAWN", withdrawnAfterPersuasion: true, dueAt: null, allowedActions: [] });
   });
 
@@ -348,6 +352,7 @@ describe("bad input", () => {
       [{ receivedOn: "2099-01-01" }, "receivedOn"],
       [{ bodyId: "14320.khong-co" }, "bodyId"],
       [{ content: "x".repeat(20001) }, "content"],
+      [{ bodyId: "369.ubnd" }, "bodyId"],
       [{ petitioners: [{ ...person("Nguyễn Văn An", "037090001111"), phone: "12" }] }, "petitioners[0].phone"],
       [{ petitioners: [] }, "petitioners"],
       [{ attachments: [{ name: "a.pdf", mediaType: "pdf", sizeBytes: 1, sha256: "zz" }] }, "attachments[0].mediaType"],
@@ -374,6 +379,14 @@ describe("bad input", () => {
     });
     expect(badDate.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
     expect(await countCases("commune")).toBe(before);
+
+    // No district body receives anything after the 2025 reform.
+    const afterReform = await federation.query(`mutation ($input: RegisterPetitionInput!) { districtRegisterPetition(input: $input) { id } }`, {
+      input: { bodyId: "369.ubnd", source: "POST", receivedOn: "2025-07-01", content: "Kiến nghị", petitioners: [person("A B", "037090001111")] },
+    });
+    expect(afterReform.errors?.[0]?.extensions?.fieldErrors).toEqual([
+      { field: "receivedOn", message: "districts were abolished on 2025-07-01: record it at the province or commune level" },
+    ]);
   });
 });
 

@@ -104,6 +104,8 @@ const GATEWAY_CODES = new Set(["SUBGRAPH_UNAVAILABLE", "DOWNSTREAM_SERVICE_ERROR
  * explorer at `/explorer`, and `/health` / `/ready`.
  */
 export async function startGateway(config: GatewayConfig, log: Logger = createLogger("tiepdan-gateway")): Promise<RunningGateway> {
+  // @apollo/gateway reports usage to Apollo unless this is set in the process: never from here.
+  process.env.APOLLO_TELEMETRY_DISABLED = "1";
   const gateway = new ApolloGateway({
     supergraphSdl: supergraphFromFile(config.supergraphPath, log),
     buildService: ({ name, url }) => {

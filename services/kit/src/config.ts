@@ -4,6 +4,9 @@ export type Level = "province" | "district" | "commune";
 /** Every level, top down. */
 export const LEVELS: readonly Level[] = ["province", "district", "commune"];
 
+/** The first day without districts (Law on Organisation of Local Government, 2025 reform). */
+export const DISTRICTS_ABOLISHED_FROM = "2025-07-01";
+
 /** The levels in force since 2025-07-01: districts were abolished. */
 export const TWO_LEVELS: readonly Level[] = ["province", "commune"];
 

@@ -49,7 +49,15 @@ import { UUID } from "./validation";
 const capital = (level: Level): string => unitTypeName(level);
 const RULES_BY_ID = new Map(DEADLINE_RULES.map((r) => [r.id, r]));
 
-/** Renders the stored timeline entry for GraphQL. */
+/** Stored field names whose GraphQL name differs (dates are `...At`, the rule is `dueRule`). */
+function schemaFieldName(field: string): string {
+  if (field === "dueRuleId") {
+    return "dueRule";
+  }
+  return field.endsWith("On") ? `${field.slice(0, -2)}At` : field;
+}
+
+/** Renders the stored timeline entry for GraphQL, with the schema's field names in name order. */
 function toEvent(e: CaseEventEntity): CaseEvent {
   return {
     at: e.at,
@@ -59,11 +67,13 @@ function toEvent(e: CaseEventEntity): CaseEvent {
     toStatus: e.toStatus as CaseStatus,
     effectiveOn: e.effectiveOn,
     note: e.note,
-    changes: Object.entries(e.changes).map(([field, [before, after]]) => ({
-      field,
-      before: before === undefined ? null : JSON.stringify(before),
-      after: after === undefined ? null : JSON.stringify(after),
-    })),
+    changes: Object.entries(e.changes)
+      .map(([field, [before, after]]) => ({
+        field: schemaFieldName(field),
+        before: before === undefined ? null : JSON.stringify(before),
+        after: after === undefined ? null : JSON.stringify(after),
+      }))
+      .sort((a, b) => a.field.localeCompare(b.field)),
   };
 }
 

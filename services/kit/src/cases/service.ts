@@ -235,6 +235,7 @@ export class CaseService {
     const v = new Validator(this.today());
     const body = await this.bodyOfThisLevel(v, "bodyId", input.bodyId);
     v.pastDate("receivedOn", input.receivedOn);
+    v.levelExisted("receivedOn", this.level, input.receivedOn);
     v.text("content", input.content, { required: true, max: 20000 });
     v.text("summary", input.summary, { max: 2000 });
     v.text("respondent", input.respondent, { max: 500 });
@@ -556,6 +557,9 @@ export class CaseService {
         break;
       case CaseAction.PUBLISH_DECISION:
         notBefore(current.decidedOn, "the decision");
+        if (current.publishedOn) {
+          v.add("action", `the decision was published on ${current.publishedOn}`);
+        }
         break;
       default:
         break;
@@ -639,9 +643,10 @@ export class CaseService {
     }
   }
 
-  /** The actions allowed now for a case. */
+  /** The actions allowed now for a case (a decision is published once). */
   allowed(c: CaseEntity): CaseAction[] {
-    return allowedActions({ kind: c.kind as CaseKind | null, status: c.status as CaseStatus, suspendedFrom: c.suspendedFrom as CaseStatus | null });
+    const actions = allowedActions({ kind: c.kind as CaseKind | null, status: c.status as CaseStatus, suspendedFrom: c.suspendedFrom as CaseStatus | null });
+    return c.publishedOn ? actions.filter((a) => a !== CaseAction.PUBLISH_DECISION) : actions;
   }
 
   /**

@@ -1,3 +1,4 @@
+import { DISTRICTS_ABOLISHED_FROM, type Level } from "../config";
 import { vietnamToday } from "../domain/calendar/local-date";
 import { type FieldError, invalidInput } from "../errors";
 
@@ -65,6 +66,14 @@ export class Validator {
       this.add(field, `must not be in the future (today is ${this.today} in Vietnam)`);
     } else if (value < EARLIEST_DATE) {
       this.add(field, `must be on or after ${EARLIEST_DATE}`);
+    }
+  }
+
+  /** A district body's record dated after the 2025 reform: districts no longer exist then. */
+  levelExisted(field: string, level: Level, value: string | null | undefined): void {
+    const flagged = this.errors.some((e) => e.field === field);
+    if (!flagged && level === "district" && value && isValidDate(value) && value >= DISTRICTS_ABOLISHED_FROM) {
+      this.add(field, `districts were abolished on ${DISTRICTS_ABOLISHED_FROM}: record it at the province or commune level`);
     }
   }
 

@@ -58,7 +58,7 @@ const ARTICLE_NOT_CONFIRMED = "article not confirmed";
 /** Law 42/2013/QH13 took effect on this day. */
 export const RECEPTION_LAW_FROM: LocalDate = "2014-07-01";
 /** Districts were abolished from this day: the district rows end the day before. */
-export const DISTRICTS_ABOLISHED_FROM: LocalDate = "2025-07-01";
+export { DISTRICTS_ABOLISHED_FROM } from "../config";
 
 // ---------------------------------------------------------------------------------------------
 // Sessions

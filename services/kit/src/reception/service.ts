@@ -179,6 +179,7 @@ export class ReceptionService {
       input.leaderId ? this.leader(v, "leaderId", input.leaderId) : Promise.resolve(null),
     ]);
     v.pastDate("date", input.date);
+    v.levelExisted("date", this.level, input.date);
     const mode = input.mode;
     const host = input.host ?? null;
     if (!isOneOf(ReceptionMode, mode)) {

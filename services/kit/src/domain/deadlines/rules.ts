@@ -81,8 +81,8 @@ const COMPLAINTS_LAW = "Law on Complaints 02/2011/QH13";
 const COMPLAINTS_DECREE = "Decree 124/2020/ND-CP";
 const COMPLAINTS_DECREE_2026 = "Decree 155/2026";
 const DENUNCIATIONS_LAW = "Law on Denunciations 25/2018/QH14";
-// DOMAIN.md gives no article for these two rows; the text says so rather than invent one.
-const ARTICLE_NOT_GIVEN = "article not given in DOMAIN.md";
+// No article was confirmed for these rows: say so rather than invent one.
+const ARTICLE_NOT_GIVEN = "article not confirmed";
 const ARTICLE_NOT_CONFIRMED = "article not confirmed";
 
 /** Every statutory time limit TiepDan computes, one row per step, variant and period of validity. */
