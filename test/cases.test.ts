@@ -429,6 +429,28 @@ describe("finding work", () => {
     expect(badCursor.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "after" });
   });
 
+  it("filters by overdue, due date, kind, field and sector", async () => {
+    const late = await register("province", {
+      bodyId: "37.so-tnmt",
+      source: "POST",
+      receivedOn: "2026-01-05",
+      content: "Kiến nghị về ô nhiễm nguồn nước do cơ sở chế biến đá xả thải.",
+      contentTypes: ["RECOMMENDATION"],
+      petitioners: [person("Vũ Thị Mai", "037175002222")],
+    });
+    // 10 working days after Mon 5/1/2026 end on Fri 16/1: Saturday 10/1 was worked (New Year swap).
+    expect(late.case).toMatchObject({ overdue: true, dueAt: "2026-01-16" });
+    expect(late.case.daysLeft).toBeLessThan(0);
+    const ids = async (filter: Record<string, unknown>): Promise<string[]> =>
+      ok(await federation.query<{ provinceCases: { edges: { node: { id: string } }[] } }>(`query ($f: CaseFilter) { provinceCases(filter: $f, first: 200) { edges { node { id } } } }`, { f: filter })).provinceCases.edges.map((e) => e.node.id);
+    expect(await ids({ overdue: true })).toContain(late.case.id);
+    expect(await ids({ dueBefore: "2026-01-20", sectors: ["NATURAL_RESOURCES_ENVIRONMENT"] })).toEqual([late.case.id]);
+    expect(await ids({ sectors: ["CONSTRUCTION"] })).not.toContain(late.case.id);
+    await classify("province", late.case.id, { contentTypes: ["RECOMMENDATION"], eligible: true, withinCompetence: true, field: "POLICY_SOCIAL", on: "2026-01-06" });
+    expect(await ids({ kinds: ["RECOMMENDATION"], fields: ["POLICY_SOCIAL"] })).toEqual([late.case.id]);
+    expect(await ids({ kinds: ["COMPLAINT"] })).not.toContain(late.case.id);
+  });
+
   it("selects the fields of the Case interface whichever level holds the case", async () => {
     const res = ok(
       await federation.query<{ province: { cases: { edges: { node: Record<string, unknown> }[] } }; commune: { cases: { edges: { node: Record<string, unknown> }[] } } }>(
