@@ -50,14 +50,21 @@ export async function startFederation(
     ...process.env,
     ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
     DATABASE_PREFIX: options.prefix ?? uniquePrefix(),
+    TRANSFER_POLL_MS: "100",
+    TRANSFER_MAX_BACKOFF_MS: "1000",
+    ...(options.levels ? { TIEPDAN_LEVELS: options.levels.join(",") } : {}),
     SEED_PROVINCES: options.seedProvinces ?? "37",
   };
   const subgraphs: Partial<Record<Level, SubgraphInstance>> = {};
   const ports: Partial<Record<Level, number>> = {};
-  const started = await Promise.all(levels.map((level) => startSubgraph(SUBGRAPHS[level], { env, port: 0, log: logOf(`tiepdan-${level}`) })));
+  // The subgraphs start on free ports: each one's deliverer reads the others' URLs from here.
+  const urls: Partial<Record<Level, string>> = {};
+  const peers = (): Partial<Record<Level, string>> => urls;
+  const started = await Promise.all(levels.map((level) => startSubgraph(SUBGRAPHS[level], { env, port: 0, log: logOf(`tiepdan-${level}`), peers })));
   for (const instance of started) {
     subgraphs[instance.level] = instance;
     ports[instance.level] = instance.port;
+    urls[instance.level] = instance.url;
   }
   const config: GatewayConfig = {
     port: 0,
@@ -83,7 +90,7 @@ export async function startFederation(
       await subgraphs[level]?.stop();
     },
     async restartSubgraph(level) {
-      subgraphs[level] = await startSubgraph(SUBGRAPHS[level], { env, port: ports[level], log: logOf(`tiepdan-${level}`) });
+      subgraphs[level] = await startSubgraph(SUBGRAPHS[level], { env, port: ports[level], log: logOf(`tiepdan-${level}`), peers });
     },
     async stop(stopOptions) {
       await gateway.stop();

@@ -4,7 +4,7 @@ import type { IncomingHttpHeaders } from "node:http";
 import type { DataSource } from "typeorm";
 
 import { AdministrativeUnitService } from "./admin/service";
-import { CaseService } from "./cases/service";
+import { CaseService, type TransferSettings } from "./cases/service";
 import { ReceptionService } from "./reception/service";
 import type { Level } from "./config";
 import type { Logger } from "./logger";
@@ -76,11 +76,12 @@ export function createRequestContext(options: {
   level: Level;
   dataSource: DataSource;
   log: Logger;
+  transfers?: TransferSettings;
 }): RequestContext {
   const requestId = requestIdFromHeaders(options.headers);
   const caller = callerFromHeaders(options.headers);
   const units = new AdministrativeUnitService(options.dataSource);
-  const cases = new CaseService(options.dataSource, options.level, caller, units);
+  const cases = new CaseService(options.dataSource, options.level, caller, units, options.transfers);
   return {
     requestId,
     caller,

@@ -12,6 +12,9 @@ import type { DataSource } from "typeorm";
 import type { Level } from "./config";
 import { type RequestContext, createRequestContext } from "./context";
 import { formatClientError } from "./errors";
+import type { TransferSettings } from "./cases/service";
+import { RejectedMessage, receiveMessage } from "./transfers/receiver";
+import { peerToken } from "./transfers/sealed";
 import type { Logger } from "./logger";
 
 /** A running subgraph HTTP server. */
@@ -56,10 +59,11 @@ export async function startSubgraphServer(options: {
   schema: GraphQLSchema;
   dataSource: DataSource;
   log: Logger;
+  transfers: TransferSettings;
   port: number;
   host?: string;
 }): Promise<RunningServer> {
-  const { level, schema, dataSource, log } = options;
+  const { level, schema, dataSource, log, transfers } = options;
   const app = express();
   const httpServer: Server = createServer(app);
   const apollo = new ApolloServer<RequestContext>({
@@ -92,11 +96,29 @@ export async function startSubgraphServer(options: {
       res.status(503).json({ status: "unavailable", service: level, reason: "database not reachable" });
     }
   });
+  // Messages from the other subgraphs (transfers and their reports): not part of the public graph.
+  const token = peerToken(transfers.secret);
+  app.post("/internal/messages", express.json({ limit: "10mb" }), async (req, res) => {
+    if (req.headers["x-tiepdan-peer"] !== token) {
+      res.status(401).json({ error: "not a TiepDan subgraph" });
+      return;
+    }
+    try {
+      res.json(await receiveMessage(dataSource, level, req.body, transfers.secret));
+    } catch (error) {
+      if (error instanceof RejectedMessage) {
+        res.status(422).json({ error: error.message });
+        return;
+      }
+      log.error({ err: error, message: (req.body as { id?: string })?.id }, "message not processed");
+      res.status(500).json({ error: "not processed; retry" });
+    }
+  });
   app.use(
     "/graphql",
     express.json({ limit: "2mb" }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => createRequestContext({ headers: req.headers, level, dataSource, log }),
+      context: async ({ req }) => createRequestContext({ headers: req.headers, level, dataSource, log, transfers }),
     }),
   );
 

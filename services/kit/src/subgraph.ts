@@ -8,8 +8,11 @@ import { AttachmentEntity, CaseEntity, CaseEventEntity, DenouncerEntity, Petitio
 import { Cases1764400000000 } from "./cases/migrations";
 import { receptionEntities } from "./reception/entities";
 import { Reception1764500000000 } from "./reception/migrations";
+import { TransferDeliverer } from "./transfers/deliverer";
+import { Transfers1764600000000 } from "./transfers/migrations";
+import { transferSecret } from "./transfers/sealed";
 import { seedLevel } from "./admin/seed";
-import { type Level, databaseTarget, seedProvinces, subgraphPort } from "./config";
+import { LEVELS, type Level, activeLevels, databaseTarget, seedProvinces, subgraphPort, subgraphUrl } from "./config";
 import { createLevelDataSource, ensureDatabase } from "./db/data-source";
 import type { QueryCounter } from "./db/query-counter";
 import { type Logger, createLogger } from "./logger";
@@ -27,7 +30,9 @@ export interface SubgraphInstance {
   dataSource: DataSource;
   queries: QueryCounter;
   log: Logger;
-  /** Stops the server (waiting for requests in flight), then closes the database pool. */
+  /** Delivers this subgraph's outbox to the other subgraphs. */
+  deliverer: TransferDeliverer;
+  /** Stops delivering, stops the server (waiting for requests in flight), then closes the database pool. */
   stop(): Promise<void>;
 }
 
@@ -38,7 +43,11 @@ export interface StartOptions {
   port?: number;
   host?: string;
   log?: Logger;
+  /** Where the other levels' subgraphs are (…/graphql), read at each delivery; default from the environment. */
+  peers?: () => Partial<Record<Level, string>>;
 }
+
+const intEnv = (value: string | undefined, fallback: number): number => (value && /^\d+$/.test(value) ? Number(value) : fallback);
 
 let gazetteerCache: Gazetteer | undefined;
 
@@ -63,7 +72,7 @@ export const kitEntities = [
 ];
 
 /** Migrations every level runs, in order. */
-export const kitMigrations = [AdministrativeUnits1764300000000, Cases1764400000000, Reception1764500000000];
+export const kitMigrations = [AdministrativeUnits1764300000000, Cases1764400000000, Reception1764500000000, Transfers1764600000000];
 
 /** Opens a level's database: creates it if missing and runs pending migrations (never `synchronize`). */
 export async function openLevelDatabase(definition: SubgraphDefinition, env: Env, log: Logger) {
@@ -102,14 +111,28 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sta
       }
     }
     const schema = await buildFederatedSchema(definition);
+    const levels = activeLevels(env);
+    const transfers = { secret: transferSecret(env), levels };
     const server = await startSubgraphServer({
       level,
       schema,
       dataSource,
       log,
+      transfers,
       port: options.port ?? subgraphPort(level, env),
       host: options.host,
     });
+    const fromEnv = Object.fromEntries(LEVELS.map((l) => [l, subgraphUrl(l, env)])) as Record<Level, string>;
+    const deliverer = new TransferDeliverer({
+      dataSource,
+      level,
+      peers: options.peers ?? (() => fromEnv),
+      secret: transfers.secret,
+      log,
+      pollMs: intEnv(env.TRANSFER_POLL_MS, 250),
+      maxBackoffMs: intEnv(env.TRANSFER_MAX_BACKOFF_MS, 30_000),
+    });
+    deliverer.start();
     log.info({ url: server.url }, `${level} subgraph ready`);
     return {
       level,
@@ -119,7 +142,9 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sta
       dataSource,
       queries,
       log,
+      deliverer,
       stop: async () => {
+        await deliverer.stop();
         await server.close();
         await dataSource.destroy();
       },

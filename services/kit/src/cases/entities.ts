@@ -166,6 +166,26 @@ export class CaseEntity {
   @Column({ name: "sent_to_investigation", type: "int", default: 0 })
   sentToInvestigation!: number;
 
+  /** The hops this case has made or come through, as far as this body knows (see transfers/journey.ts). */
+  @Column({ type: "jsonb", default: () => "'[]'" })
+  journey!: import("../transfers/journey").Hop[];
+
+  /** Where a transferred case came from. */
+  @Column({ name: "transferred_from", type: "jsonb", nullable: true })
+  transferredFrom!: import("../transfers/journey").CaseLink | null;
+
+  /** Idempotency key of the transfer that created this case. */
+  @Column({ name: "origin_message_id", type: "uuid", nullable: true })
+  originMessageId!: string | null;
+
+  /** PENDING while a transferred case waits in the receiver's inbox; ACCEPTED or RETURNED after. */
+  @Column({ name: "inbox_state", type: "varchar", length: 12, nullable: true })
+  inboxState!: "PENDING" | "ACCEPTED" | "RETURNED" | null;
+
+  /** For a 2nd-instance complaint: the 1st-instance case and decision. */
+  @Column({ name: "first_instance", type: "jsonb", nullable: true })
+  firstInstance!: import("../transfers/outbox").FirstInstance | null;
+
   /** Optimistic lock: two officers acting on one case at once cannot both win. */
   @VersionColumn()
   version!: number;

@@ -13,12 +13,14 @@ import {
   Query,
   Resolver,
   Root,
+  createUnionType,
 } from "type-graphql";
 
 import type { AdministrativeUnitEntity, ReceptionBodyEntity } from "../admin/entities";
 import type { LevelModule } from "../admin/graphql";
-import { bodyTypeName, unitTypeName } from "../admin/kinds";
-import type { Level } from "../config";
+import { LevelName, bodyTypeName, unitTypeName } from "../admin/kinds";
+import { LEVELS, type Level } from "../config";
+import { type CaseLink, type Hop, currentHolder, originOf } from "../transfers/journey";
 import type { RequestContext } from "../context";
 import { CaseAction, CaseStatus } from "../domain/cases/machine";
 import { DEADLINE_RULES } from "../domain/deadlines/rules";
@@ -41,6 +43,7 @@ import {
   PetitionMatchInputType,
   Petitioner,
   RegisterPetitionInputType,
+  SecondComplaintInputType,
   Suspension,
 } from "./types";
 import { ContentType, DecisionResult, IneligibilityReason, PetitionField, PetitionSource } from "./kinds";
@@ -99,6 +102,136 @@ export function defineCases(level: Level, units: LevelModule): CaseModule {
   @Directive(`@key(fields: "id")`)
   @ObjectType(`${L}Case`, { implements: Case, description: `A case held by a ${level} body` })
   class LevelCase extends Case {}
+
+  // The other levels' case types, by key only: the gateway fetches their fields from their owners.
+  const refs = LEVELS.map((other) => {
+    if (other === level) {
+      return LevelCase;
+    }
+    @Directive(`@key(fields: "id", resolvable: false)`)
+    @ObjectType(`${capital(other)}Case`)
+    class OtherCase {
+      @Field(() => ID)
+      id!: string;
+    }
+    return OtherCase;
+  });
+  const CaseRef = createUnionType({
+    name: "CaseRef",
+    description: "A case at any level; select its fields with `... on Case { ... }`",
+    types: () => refs as unknown as [typeof LevelCase],
+    resolveType: (value) => (value as { __typename?: string }).__typename ?? `${L}Case`,
+  });
+  /** A link to a case: loaded here when it is this level's, a reference for the gateway otherwise. */
+  const refTo = (ctx: RequestContext, link: CaseLink | null): Promise<object | null> | object | null => {
+    if (!link) {
+      return null;
+    }
+    return link.level === level ? ctx.cases.caseById.load(link.caseId) : { __typename: `${capital(link.level)}Case`, id: link.caseId };
+  };
+
+  @Directive("@shareable")
+  @ObjectType("JourneyHop", { description: "One move of a case between bodies" })
+  class JourneyHop {
+    @Field(() => ID, { description: "Also the idempotency key of its delivery" })
+    id!: string;
+
+    @Field({ description: "TRANSFER or SECOND_INSTANCE" })
+    kind!: string;
+
+    @Field(() => LevelName)
+    fromLevel!: string;
+
+    @Field(() => ID)
+    fromBodyId!: string;
+
+    @Field(() => CaseRef)
+    fromCase!: object;
+
+    @Field(() => LevelName)
+    toLevel!: string;
+
+    @Field(() => ID)
+    toBodyId!: string;
+
+    @Field(() => CaseRef, { nullable: true, description: "Null until delivered" })
+    toCase!: object | null;
+
+    @Field()
+    reason!: string;
+
+    @Field(() => String, { nullable: true })
+    legalBasis!: string | null;
+
+    @Field(() => LocalDateScalar)
+    sentOn!: string;
+
+    @Field(() => String, { nullable: true, description: "When the receiver's subgraph recorded it (ISO time)" })
+    deliveredAt!: string | null;
+
+    @Field({ description: "IN_TRANSIT, DELIVERED, ACCEPTED, RETURNED or RESOLVED" })
+    status!: string;
+
+    @Field(() => String, { nullable: true })
+    returnReason!: string | null;
+
+    @Field(() => String, { nullable: true, description: "The receiver's final status, once resolved" })
+    outcomeStatus!: string | null;
+
+    @Field(() => String, { nullable: true })
+    outcomeResult!: string | null;
+  }
+
+  @Directive("@shareable")
+  @ObjectType("Journey", { description: "The whole chain of a matter: origin, every hop, who holds it now" })
+  class Journey {
+    @Field(() => CaseRef)
+    origin!: object;
+
+    @Field(() => [JourneyHop])
+    hops!: JourneyHop[];
+
+    @Field(() => CaseRef, { nullable: true })
+    currentHolder!: object | null;
+
+    @Field({ description: "A hop is on its way and not yet delivered" })
+    inTransit!: boolean;
+  }
+
+  @Directive("@shareable")
+  @ObjectType("OutgoingTransfer", { description: "The delivery of a case sent on from here" })
+  class OutgoingTransfer {
+    @Field(() => ID)
+    id!: string;
+
+    @Field(() => ID)
+    toBodyId!: string;
+
+    @Field({ description: "IN_TRANSIT until the receiver has it, then as the hop" })
+    status!: string;
+
+    @Field(() => Int, { description: "Delivery attempts so far" })
+    attempts!: number;
+
+    @Field(() => String, { nullable: true, description: "Why the last attempt failed" })
+    lastError!: string | null;
+  }
+
+  @Directive("@shareable")
+  @ObjectType("FirstInstanceInfo", { description: "The 1st-instance decision a 2nd-instance complaint is about" })
+  class FirstInstanceInfo {
+    @Field(() => CaseRef)
+    case!: object;
+
+    @Field(() => String, { nullable: true })
+    decisionNumber!: string | null;
+
+    @Field(() => DecisionResult, { nullable: true })
+    result!: string | null;
+
+    @Field(() => LocalDateScalar, { nullable: true })
+    decidedAt!: string | null;
+  }
 
   @ObjectType(`${L}Petition`, { description: `A petition registered at a ${level} body` })
   class LevelPetition {
@@ -432,6 +565,86 @@ export function defineCases(level: Level, units: LevelModule): CaseModule {
     @FieldResolver(() => [CaseAction], { description: "Steps possible now" })
     allowedActions(@Root() c: CaseEntity, @Ctx() ctx: RequestContext): CaseAction[] {
       return ctx.cases.allowed(c);
+    }
+
+    @FieldResolver(() => Journey, { description: "Origin, every hop across bodies and levels, and the current holder" })
+    journey(@Root() c: CaseEntity, @Ctx() ctx: RequestContext): Journey {
+      const self: CaseLink = { caseId: c.id, bodyId: c.bodyId, level };
+      const hops: Hop[] = c.journey ?? [];
+      const origin = originOf(self, hops);
+      const now = currentHolder(origin, hops);
+      return {
+        origin: refTo(ctx, origin) as object,
+        hops: hops.map((h) => ({
+          ...h,
+          fromCase: refTo(ctx, { caseId: h.fromCaseId, bodyId: h.fromBodyId, level: h.fromLevel }) as object,
+          toCase: h.toCaseId ? (refTo(ctx, { caseId: h.toCaseId, bodyId: h.toBodyId, level: h.toLevel }) as object) : null,
+          outcomeStatus: h.outcome?.status ?? null,
+          outcomeResult: h.outcome?.result ?? null,
+        })),
+        currentHolder: refTo(ctx, now.holder) as object,
+        inTransit: now.inTransit,
+      };
+    }
+
+    @FieldResolver(() => OutgoingTransfer, { nullable: true, description: "The latest transfer sent from this case, with its delivery state" })
+    async transfer(@Root() c: CaseEntity, @Ctx() ctx: RequestContext): Promise<OutgoingTransfer | null> {
+      const last = (await ctx.cases.outboxOf(c.id)).at(-1);
+      if (!last) {
+        return null;
+      }
+      const hop = (c.journey ?? []).find((h) => h.id === last.id);
+      return { id: last.id, toBodyId: hop?.toBodyId ?? "", status: hop?.status ?? "IN_TRANSIT", attempts: last.attempts, lastError: last.last_error };
+    }
+
+    @FieldResolver(() => String, { nullable: true, description: "A transferred case: PENDING in the inbox, ACCEPTED or RETURNED" })
+    inboxState(@Root() c: CaseEntity): string | null {
+      return c.inboxState;
+    }
+
+    @FieldResolver(() => CaseRef, { nullable: true, description: "The case this one was transferred from" })
+    transferredFrom(@Root() c: CaseEntity, @Ctx() ctx: RequestContext): Promise<object | null> | object | null {
+      return refTo(ctx, c.transferredFrom);
+    }
+
+    @FieldResolver(() => FirstInstanceInfo, { nullable: true, description: "2nd-instance complaints: the 1st-instance case and decision" })
+    firstInstance(@Root() c: CaseEntity, @Ctx() ctx: RequestContext): FirstInstanceInfo | null {
+      const f = c.firstInstance;
+      return f ? { case: refTo(ctx, { caseId: f.caseId, bodyId: f.bodyId, level: f.level }) as object, decisionNumber: f.decisionNumber, result: f.result, decidedAt: f.decidedOn } : null;
+    }
+
+    @Query(() => [LevelCase], { name: `${level}IncomingTransfers`, description: "Cases transferred to this level's bodies, waiting to be accepted or returned" })
+    incoming(
+      @Ctx() ctx: RequestContext,
+      @Arg("bodyId", () => ID, { nullable: true }) bodyId?: string,
+      @Arg("first", () => Int, { defaultValue: 50 }) first?: number,
+    ): Promise<CaseEntity[]> {
+      return ctx.cases.incomingTransfers(bodyId, first ?? 50);
+    }
+
+    @Mutation(() => LevelCase, { name: `${level}AcceptTransfer`, description: "Takes a transferred case up into this body's own processing; the sender is told" })
+    acceptTransfer(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext, @Arg("expectedVersion", () => Int, { nullable: true }) expectedVersion?: number): Promise<CaseEntity> {
+      return ctx.cases.acceptTransfer(id, expectedVersion);
+    }
+
+    @Mutation(() => LevelCase, { name: `${level}ReturnTransfer`, description: "Sends a transferred case back with the reason; the sender takes it up again" })
+    returnTransfer(
+      @Arg("id", () => ID) id: string,
+      @Arg("reason") reason: string,
+      @Ctx() ctx: RequestContext,
+      @Arg("expectedVersion", () => Int, { nullable: true }) expectedVersion?: number,
+    ): Promise<CaseEntity> {
+      return ctx.cases.returnTransfer(id, reason, expectedVersion);
+    }
+
+    @Mutation(() => LevelCase, { name: `${level}LodgeSecondComplaint`, description: "The complainant rejects the 1st-instance decision: a 2nd-instance complaint at the body one level up (Law on Complaints Art. 33)" })
+    lodgeSecondComplaint(
+      @Arg("id", () => ID) id: string,
+      @Ctx() ctx: RequestContext,
+      @Arg("input", () => SecondComplaintInputType, { nullable: true }) input?: SecondComplaintInputType,
+      @Arg("expectedVersion", () => Int, { nullable: true }) expectedVersion?: number,
+    ): Promise<CaseEntity> {
+      return ctx.cases.lodgeSecondComplaint(id, input ?? {}, expectedVersion);
     }
 
     @FieldResolver(() => Int, { description: "Pass back as expectedVersion to detect concurrent changes" })

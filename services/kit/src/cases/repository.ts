@@ -65,6 +65,23 @@ export class CaseRepository {
     return manager.getRepository(SuspensionEntity).find({ where: { caseId: In([...caseIds]) }, order: { fromOn: "ASC" } });
   }
 
+  /** Cases waiting in an inbox, oldest first. */
+  incoming(bodyId: string | null, limit: number): Promise<CaseEntity[]> {
+    const qb = this.dataSource.getRepository(CaseEntity).createQueryBuilder("c").where("c.inbox_state = 'PENDING'");
+    if (bodyId) {
+      qb.andWhere("c.body_id = :bodyId", { bodyId });
+    }
+    return qb.orderBy("c.received_on", "ASC").addOrderBy("c.id", "ASC").limit(limit).getMany();
+  }
+
+  /** Outbox messages of cases, oldest first. */
+  outboxByCases(caseIds: readonly string[]): Promise<{ id: string; case_id: string; status: string; attempts: number; last_error: string | null; created_at: Date; delivered_at: Date | null }[]> {
+    return this.dataSource.query(
+      `SELECT id, case_id, status, attempts, last_error, created_at, delivered_at FROM outbox_message WHERE case_id = ANY($1::uuid[]) AND kind = 'TRANSFER' ORDER BY created_at`,
+      [[...caseIds]],
+    );
+  }
+
   /** One page of cases in list order (newest receipt first) and the total matching the filter. */
   async findCases(query: CaseQuery): Promise<{ rows: CaseEntity[]; total: number }> {
     const qb = this.dataSource.getRepository(CaseEntity).createQueryBuilder("c");

@@ -7,7 +7,7 @@ import type { DataSource, EntityManager } from "typeorm";
 import type { ReceptionBodyEntity } from "../admin/entities";
 import { levelOfCode } from "../admin/kinds";
 import type { AdministrativeUnitService } from "../admin/service";
-import type { Level } from "../config";
+import { DISTRICTS_ABOLISHED_FROM, LEVELS, type Level } from "../config";
 import type { Caller } from "../context";
 import { CaseAction, CaseKind, CaseStatus, InvalidTransitionError, allowedActions, nextStatus } from "../domain/cases/machine";
 import { badInput, conflict, notFound } from "../errors";
@@ -26,6 +26,35 @@ import {
 import { ContentType, DecisionResult, RESULTS_FOR } from "./kinds";
 import { type CaseQuery, CaseRepository } from "./repository";
 import { UUID, Validator, isValidDate, normalizePhone, todayInVietnam } from "./validation";
+import { reportUpstream, sendCase } from "../transfers/effects";
+import { outboxSignal } from "../transfers/outbox";
+import { transferSecret } from "../transfers/sealed";
+
+/** How this subgraph takes part in transfers. */
+export interface TransferSettings {
+  /** Shared secret of the platform's subgraphs (seals denouncers, authenticates messages). */
+  secret: string;
+  /** The levels this deployment runs: a transfer to a level that does not exist is refused. */
+  levels: Level[];
+}
+
+/** Statuses in which a transferred case is finished here, so its sender hears the outcome. */
+const RESOLVED_STATUSES = new Set<string>([
+  CaseStatus.DECIDED,
+  CaseStatus.CONCLUDED,
+  CaseStatus.RESOLVED,
+  CaseStatus.WITHDRAWN,
+  CaseStatus.TERMINATED,
+  CaseStatus.NOT_ACCEPTED,
+  CaseStatus.GUIDED,
+  CaseStatus.ARCHIVED,
+  CaseStatus.URGED,
+]);
+// Not TRANSFERRED: sending a case on is progress, not an outcome; the onward hop reaches the
+// senders upstream as it is delivered.
+
+/** Steps that only the platform takes (on a transfer's news), or that have their own operation. */
+const NOT_BY_ACT = new Set<CaseAction>([CaseAction.CLASSIFY, CaseAction.REOPEN_RETURNED, CaseAction.RETURN_TO_SENDER, CaseAction.ESCALATE]);
 
 /** A signer of a petition. */
 export interface PersonInput {
@@ -80,6 +109,8 @@ export interface ActionInput {
   on?: string | null;
   note?: string | null;
   reason?: string | null;
+  /** TRANSFER: the legal basis cited. */
+  legalBasis?: string | null;
   targetBodyId?: string | null;
   result?: string | null;
   decisionNumber?: string | null;
@@ -175,12 +206,14 @@ export class CaseService {
   readonly attachmentsByPetition: DataLoader<string, AttachmentEntity[]>;
   readonly eventsByCase: DataLoader<string, CaseEventEntity[]>;
   readonly suspensionsByCase: DataLoader<string, SuspensionEntity[]>;
+  private readonly outboxByCase: DataLoader<string, { id: string; case_id: string; status: string; attempts: number; last_error: string | null; created_at: Date; delivered_at: Date | null }[]>;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly level: Level,
     private readonly caller: Caller,
     private readonly units: AdministrativeUnitService,
+    private readonly transfers: TransferSettings = { secret: transferSecret(), levels: [...LEVELS] },
     private readonly today: () => string = () => todayInVietnam(),
   ) {
     const repo = new CaseRepository(dataSource);
@@ -193,6 +226,7 @@ export class CaseService {
     this.attachmentsByPetition = groupedLoader((ids) => repo.attachmentsByPetitions(ids), (a) => a.petitionId);
     this.eventsByCase = groupedLoader((ids) => repo.eventsByCases(ids), (e) => e.caseId);
     this.suspensionsByCase = groupedLoader((ids) => repo.suspensionsByCases(ids), (s) => s.caseId);
+    this.outboxByCase = groupedLoader((ids) => repo.outboxByCases(ids), (o) => o.case_id);
   }
 
   /** Whether the caller may see denouncers' identities. */
@@ -455,6 +489,9 @@ export class CaseService {
 
   /** Performs one step of the case's life (see CaseAction); the input fields it needs depend on it. */
   async act(id: string, action: CaseAction, input: ActionInput, expectedVersion?: number | null): Promise<CaseEntity> {
+    if (NOT_BY_ACT.has(action)) {
+      throw badInput("action", `${action} has its own operation (classify, accept or return a transfer, lodge a 2nd-instance complaint)`);
+    }
     const current = await this.get(id);
     this.check(current, action);
     const v = new Validator(this.today());
@@ -501,7 +538,10 @@ export class CaseService {
           v.add("targetBodyId", `"${input.targetBodyId}" is not a reception unit id ("<unit code>.<body>", e.g. "37.ubnd")`);
         } else if (input.targetBodyId === current.bodyId) {
           v.add("targetBodyId", "must be another body");
+        } else if (!this.transfers.levels.includes(levelOfCode(input.targetBodyId.split(".")[0]!)!)) {
+          v.add("targetBodyId", `the ${levelOfCode(input.targetBodyId.split(".")[0]!)} level is not part of this deployment`);
         }
+        v.text("legalBasis", input.legalBasis, { max: 500 });
         needReason();
         break;
       case CaseAction.ARCHIVE:
@@ -572,6 +612,18 @@ export class CaseService {
           c.acceptedOn = on;
           break;
         case CaseAction.TRANSFER:
+          c.targetBodyId = input.targetBodyId ?? null;
+          c.decisionReason = input.reason ?? null;
+          await sendCase(m, c, { level: this.level, secret: this.transfers.secret }, {
+            kind: "TRANSFER",
+            targetBodyId: input.targetBodyId!,
+            targetLevel: levelOfCode(input.targetBodyId!.split(".")[0]!)!,
+            reason: input.reason ?? "",
+            legalBasis: input.legalBasis ?? null,
+            on,
+            firstInstance: null,
+          });
+          break;
         case CaseAction.URGE:
           c.targetBodyId = input.targetBodyId ?? null;
           c.decisionReason = input.reason ?? null;
@@ -646,7 +698,13 @@ export class CaseService {
   /** The actions allowed now for a case (a decision is published once). */
   allowed(c: CaseEntity): CaseAction[] {
     const actions = allowedActions({ kind: c.kind as CaseKind | null, status: c.status as CaseStatus, suspendedFrom: c.suspendedFrom as CaseStatus | null });
-    return c.publishedOn ? actions.filter((a) => a !== CaseAction.PUBLISH_DECISION) : actions;
+    return actions.filter(
+      (a) =>
+        !(a === CaseAction.PUBLISH_DECISION && c.publishedOn) &&
+        a !== CaseAction.REOPEN_RETURNED &&
+        !(a === CaseAction.RETURN_TO_SENDER && c.inboxState !== "PENDING") &&
+        !(a === CaseAction.ESCALATE && (c.instance !== 1 || c.journey.some((h) => h.kind === "SECOND_INSTANCE" && h.fromCaseId === c.id))),
+    );
   }
 
   /**
@@ -656,7 +714,7 @@ export class CaseService {
    */
   private async change(
     seen: CaseEntity,
-    action: CaseAction,
+    action: CaseAction | "ACCEPT_TRANSFER",
     on: string,
     note: string | null,
     expectedVersion: number | null | undefined,
@@ -674,10 +732,14 @@ export class CaseService {
           currentStatus: c.status,
         });
       }
-      const before = { ...c };
-      const to = this.check(c, action);
+      const before = { ...c, journey: [...(c.journey ?? [])] };
+      // Accepting a transfer into one's own processing changes no status: the machine is not asked.
+      const to = action === "ACCEPT_TRANSFER" ? (c.status as CaseStatus) : this.check(c, action);
       await apply(c, m);
       c.status = to;
+      if (c.transferredFrom && RESOLVED_STATUSES.has(c.status) && !RESOLVED_STATUSES.has(before.status)) {
+        await reportUpstream(m, c, "RESOLVED", { on });
+      }
       if (!this.allowed(c).length && c.closedOn === null) {
         c.closedOn = on;
       }
@@ -702,7 +764,7 @@ export class CaseService {
       c.onHold = due?.onHold ?? false;
       const changes: Record<string, [unknown, unknown]> = {};
       for (const key of Object.keys(c) as (keyof CaseEntity)[]) {
-        if (key !== "version" && JSON.stringify(before[key]) !== JSON.stringify(c[key])) {
+        if (key !== "version" && key !== "journey" && JSON.stringify(before[key]) !== JSON.stringify(c[key])) {
           changes[key] = [before[key], c[key]];
         }
       }
@@ -717,6 +779,8 @@ export class CaseService {
     this.caseById.clear(updated.id).prime(updated.id, updated);
     this.eventsByCase.clear(updated.id);
     this.suspensionsByCase.clear(updated.id);
+    // Anything the step put in the outbox is committed now: deliver it without waiting for a poll.
+    outboxSignal.emit("enqueued");
     return updated;
   }
 
@@ -735,6 +799,107 @@ export class CaseService {
        VALUES ($1, now(), $2, $3, $4, $5, $6, $7, $8::jsonb)`,
       [caseId, this.caller.userId, action, from, to, on, note, JSON.stringify(changes)],
     );
+  }
+
+  /** A transferred case waiting in this body's inbox: take it up into the body's own processing. */
+  async acceptTransfer(id: string, expectedVersion?: number | null): Promise<CaseEntity> {
+    const current = await this.get(id);
+    if (current.inboxState !== "PENDING") {
+      throw badInput("id", `case ${id} is not waiting in an inbox (${current.inboxState ?? "not a transfer"})`);
+    }
+    return this.change(current, "ACCEPT_TRANSFER", this.today(), null, expectedVersion, async (c, m) => {
+      c.inboxState = "ACCEPTED";
+      await reportUpstream(m, c, "ACCEPTED");
+    });
+  }
+
+  /** A transferred case waiting in this body's inbox: send it back, with the reason. */
+  async returnTransfer(id: string, reason: string, expectedVersion?: number | null): Promise<CaseEntity> {
+    const current = await this.get(id);
+    const v = new Validator(this.today());
+    v.text("reason", reason, { required: true, max: 2000 });
+    if (current.inboxState !== "PENDING") {
+      v.add("id", `case ${id} is not waiting in an inbox (${current.inboxState ?? "not a transfer"})`);
+    }
+    v.throwIfAny();
+    return this.change(current, CaseAction.RETURN_TO_SENDER, this.today(), reason, expectedVersion, async (c, m) => {
+      c.inboxState = "RETURNED";
+      c.decisionReason = reason;
+      await reportUpstream(m, c, "RETURNED", { returnReason: reason });
+    });
+  }
+
+  /**
+   * The complainant rejects a 1st-instance decision: the complaint goes to the head one level up
+   * (Law on Complaints Art. 33), a new case there linked to this one and its decision.
+   */
+  async lodgeSecondComplaint(id: string, input: { targetBodyId?: string | null; on?: string | null; reason?: string | null }, expectedVersion?: number | null): Promise<CaseEntity> {
+    const current = await this.get(id);
+    this.check(current, CaseAction.ESCALATE);
+    const v = new Validator(this.today());
+    const on = input.on ?? this.today();
+    v.pastDate("on", input.on, false);
+    if (current.instance !== 1) {
+      v.add("id", "only a 1st-instance complaint goes to the 2nd instance");
+    }
+    if (current.decidedOn && on < current.decidedOn) {
+      v.add("on", `must not be before the decision (${current.decidedOn})`);
+    }
+    if (current.journey.some((h) => h.kind === "SECOND_INSTANCE" && h.fromCaseId === current.id)) {
+      v.add("id", "a 2nd-instance complaint was already lodged for this decision");
+    }
+    const target = input.targetBodyId ?? (await this.secondInstanceBody(current, on));
+    const targetLevel = target ? levelOfCode(target.split(".")[0] ?? "") : null;
+    if (!target || !targetLevel) {
+      v.add("targetBodyId", "no competent body above this one in the platform (a province chairman's decision goes to the ministry)");
+    } else if (!this.transfers.levels.includes(targetLevel)) {
+      v.add("targetBodyId", `the ${targetLevel} level is not part of this deployment`);
+    }
+    v.throwIfAny();
+    return this.change(current, CaseAction.ESCALATE, on, input.reason ?? null, expectedVersion, async (c, m) => {
+      await sendCase(m, c, { level: this.level, secret: this.transfers.secret }, {
+        kind: "SECOND_INSTANCE",
+        targetBodyId: target!,
+        targetLevel: targetLevel!,
+        reason: input.reason ?? "The complainant does not agree with the 1st-instance decision",
+        legalBasis: "Law on Complaints 02/2011/QH13, Art. 33",
+        on,
+        firstInstance: { caseId: c.id, level: this.level, bodyId: c.bodyId, decisionNumber: c.decisionNumber, result: c.result, decidedOn: c.decidedOn },
+      });
+    });
+  }
+
+  /**
+   * The People's Committee one level up: a commune's goes to its district while districts exist
+   * (decisions before 2025-07-01, district level deployed), otherwise to the province.
+   */
+  private async secondInstanceBody(c: CaseEntity, on: string): Promise<string | null> {
+    if (this.level === "province") {
+      return null;
+    }
+    const unit = await this.units.find(c.unitCode);
+    if (!unit) {
+      return null;
+    }
+    const district = this.level === "commune" && unit.parentCode && levelOfCode(unit.parentCode) === "district" ? unit.parentCode : null;
+    const decided = c.decidedOn ?? on;
+    if (district && this.transfers.levels.includes("district") && decided < DISTRICTS_ABOLISHED_FROM) {
+      return `${district}.ubnd`;
+    }
+    return `${unit.provinceCode}.ubnd`;
+  }
+
+  /** Cases waiting in this level's inboxes (optionally one body's), oldest first. */
+  incomingTransfers(bodyId: string | null | undefined, first: number): Promise<CaseEntity[]> {
+    const v = new Validator(this.today());
+    v.int("first", first, 1, 200);
+    v.throwIfAny();
+    return this.repository.incoming(bodyId ?? null, first);
+  }
+
+  /** Outbox messages of cases (attempts, last error) for their `transfer` field. */
+  outboxOf(caseId: string): Promise<{ id: string; status: string; attempts: number; last_error: string | null; created_at: Date; delivered_at: Date | null }[]> {
+    return this.outboxByCase.load(caseId);
   }
 
   /** One page of cases, filtered; Relay cursors over (received date, id). */

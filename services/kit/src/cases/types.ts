@@ -356,6 +356,9 @@ export class CaseActionInputType {
   @Field(() => ID, { nullable: true, description: "TRANSFER, URGE: the other body (any level)" })
   targetBodyId?: string | null;
 
+  @Field(() => String, { nullable: true, description: "TRANSFER: the legal basis cited" })
+  legalBasis?: string | null;
+
   @Field(() => DecisionResult, { nullable: true, description: "DECIDE, CONCLUDE" })
   result?: DecisionResult | null;
 
@@ -432,4 +435,17 @@ export class PetitionMatchInputType {
 
   @Field(() => String, { nullable: true })
   content?: string | null;
+}
+
+/** A 2nd-instance complaint to lodge on a 1st-instance decision. */
+@InputType("SecondComplaintInput")
+export class SecondComplaintInputType {
+  @Field(() => ID, { nullable: true, description: "The competent body; default: the People's Committee one level up" })
+  targetBodyId?: string | null;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: "Date the 2nd complaint was lodged (default today)" })
+  on?: string | null;
+
+  @Field(() => String, { nullable: true })
+  reason?: string | null;
 }

@@ -46,6 +46,8 @@ const EXPECTED: Expected[] = [
   ...allow(KNOWN, [S.CLASSIFIED], A.URGE, S.URGED),
   ...allow(KNOWN, [S.CLASSIFIED], A.REFUSE, S.NOT_ACCEPTED),
   ...allow(KNOWN, [S.CLASSIFIED], A.ACCEPT, S.ACCEPTED),
+  ...allow(ALL_KINDS, [S.RECEIVED, S.CLASSIFIED], A.RETURN_TO_SENDER, S.RETURNED),
+  ...allow(KNOWN, [S.TRANSFERRED], A.REOPEN_RETURNED, S.CLASSIFIED),
 
   ...allow([COMPLAINT], [S.ACCEPTED], A.START_VERIFICATION, S.VERIFYING),
   ...allow([COMPLAINT], [S.VERIFYING], A.HOLD_DIALOGUE, S.DIALOGUE),
@@ -57,6 +59,7 @@ const EXPECTED: Expected[] = [
   ...allow([COMPLAINT], C_OPEN, A.TERMINATE, S.TERMINATED),
   ...allow([COMPLAINT], [S.DECIDED], A.PUBLISH_DECISION, "SAME"),
   ...allow([COMPLAINT], [S.DECIDED], A.RECORD_ENFORCEMENT, "SAME"),
+  ...allow([COMPLAINT], [S.DECIDED], A.ESCALATE, "SAME"),
 
   ...allow([DENUNCIATION], [S.ACCEPTED], A.START_VERIFICATION, S.VERIFYING),
   ...allow([DENUNCIATION], [S.ACCEPTED, S.VERIFYING], A.EXTEND, "SAME"),
@@ -77,16 +80,17 @@ const EXPECTED: Expected[] = [
 const STATUSES = [
   "RECEIVED", "CLASSIFIED", "TRANSFERRED", "GUIDED", "URGED", "ARCHIVED", "NOT_ACCEPTED",
   "ACCEPTED", "VERIFYING", "DIALOGUE", "SUSPENDED", "DECIDED", "CONCLUDED", "RESOLVED",
-  "WITHDRAWN", "TERMINATED",
+  "WITHDRAWN", "TERMINATED", "RETURNED",
 ] as CaseStatus[];
 const ACTIONS = [
   "CLASSIFY", "ARCHIVE", "TRANSFER", "GUIDE", "URGE", "REFUSE", "ACCEPT", "START_VERIFICATION",
   "EXTEND", "HOLD_DIALOGUE", "DECIDE", "CONCLUDE", "ANSWER", "SUSPEND", "RESUME", "WITHDRAW",
-  "WITHDRAW_PARTIALLY", "TERMINATE", "PUBLISH_DECISION", "RECORD_ENFORCEMENT",
+  "WITHDRAW_PARTIALLY", "TERMINATE", "PUBLISH_DECISION", "RECORD_ENFORCEMENT", "RETURN_TO_SENDER",
+  "REOPEN_RETURNED", "ESCALATE",
 ] as CaseAction[];
 const FINAL = [
   S.TRANSFERRED, S.GUIDED, S.URGED, S.ARCHIVED, S.NOT_ACCEPTED, S.DECIDED, S.CONCLUDED,
-  S.RESOLVED, S.WITHDRAWN, S.TERMINATED,
+  S.RESOLVED, S.WITHDRAWN, S.TERMINATED, S.RETURNED,
 ];
 const OPEN = [S.RECEIVED, S.CLASSIFIED, S.ACCEPTED, S.VERIFYING, S.DIALOGUE, S.SUSPENDED];
 
@@ -162,9 +166,9 @@ describe("the enums", () => {
   });
 
   it("covers every combination: allowed + invalid = kinds × statuses × actions", () => {
-    expect(EXPECTED.length + INVALID.length).toBe(4 * 16 * 20);
-    expect(EXPECTED).toHaveLength(72);
-    expect(INVALID).toHaveLength(1208);
+    expect(EXPECTED.length + INVALID.length).toBe(4 * 17 * 23);
+    expect(EXPECTED).toHaveLength(84);
+    expect(INVALID).toHaveLength(1480);
   });
 });
 
@@ -357,11 +361,19 @@ describe("withdrawal", () => {
 
 describe("final and open statuses", () => {
   const selfActions: Partial<Record<string, CaseAction[]>> = {
-    [`${COMPLAINT}/${S.DECIDED}`]: [A.PUBLISH_DECISION, A.RECORD_ENFORCEMENT],
+    [`${COMPLAINT}/${S.DECIDED}`]: [A.PUBLISH_DECISION, A.RECORD_ENFORCEMENT, A.ESCALATE],
     [`${DENUNCIATION}/${S.CONCLUDED}`]: [A.RECORD_ENFORCEMENT],
   };
 
-  it.each(ALL_KINDS.flatMap((kind) => FINAL.map((status) => [label(kind), status, kind] as const)))(
+  // A transferred case is closed at this body, but may come back if the receiver returns it.
+  it.each(KNOWN.map((kind) => [label(kind), kind] as const))("%s TRANSFERRED only reopens when returned", (_label, kind) => {
+    const state = stateOf(kind, S.TRANSFERRED);
+    expect(isFinal(state)).toBe(true);
+    expect(allowedActions(state)).toEqual([A.REOPEN_RETURNED]);
+    expect(nextStatus(state, A.REOPEN_RETURNED)).toBe(S.CLASSIFIED);
+  });
+
+  it.each(ALL_KINDS.flatMap((kind) => FINAL.filter((s) => s !== S.TRANSFERRED || kind === null).map((status) => [label(kind), status, kind] as const)))(
     "%s %s is final and allows nothing but its self-actions",
     (_label, status, kind) => {
       const state = stateOf(kind, status);
@@ -412,18 +424,18 @@ describe("error messages", () => {
   it("says when the kind is not set yet", () => {
     expect(messageOf({ kind: null, status: S.CLASSIFIED }, A.ACCEPT)).toBe(
       "Cannot ACCEPT a case of unknown kind that is CLASSIFIED: ACCEPT applies only to " +
-        "complaints, denunciations and recommendations; allowed now: CLASSIFY, ARCHIVE",
+        "complaints, denunciations and recommendations; allowed now: CLASSIFY, ARCHIVE, RETURN_TO_SENDER",
     );
   });
 
   it("says when the status is final", () => {
-    expect(messageOf({ kind: COMPLAINT, status: S.TRANSFERRED }, A.ACCEPT)).toBe(
-      "Cannot ACCEPT a complaint that is TRANSFERRED: TRANSFERRED is final at this body; " +
+    expect(messageOf({ kind: COMPLAINT, status: S.GUIDED }, A.ACCEPT)).toBe(
+      "Cannot ACCEPT a complaint that is GUIDED: GUIDED is final at this body; " +
         "nothing is allowed now",
     );
     expect(messageOf({ kind: COMPLAINT, status: S.DECIDED }, A.WITHDRAW)).toBe(
       "Cannot WITHDRAW a complaint that is DECIDED: DECIDED is final at this body; " +
-        "allowed now: PUBLISH_DECISION, RECORD_ENFORCEMENT",
+        "allowed now: PUBLISH_DECISION, RECORD_ENFORCEMENT, ESCALATE",
     );
   });
 

@@ -27,6 +27,7 @@ export enum CaseStatus {
   RESOLVED = "RESOLVED",
   WITHDRAWN = "WITHDRAWN",
   TERMINATED = "TERMINATED",
+  RETURNED = "RETURNED",
 }
 
 /** What an official does to a case; the declaration order is the order of `allowedActions`. */
@@ -51,6 +52,9 @@ export enum CaseAction {
   TERMINATE = "TERMINATE",
   PUBLISH_DECISION = "PUBLISH_DECISION",
   RECORD_ENFORCEMENT = "RECORD_ENFORCEMENT",
+  RETURN_TO_SENDER = "RETURN_TO_SENDER",
+  REOPEN_RETURNED = "REOPEN_RETURNED",
+  ESCALATE = "ESCALATE",
 }
 
 /** What the machine needs to know of a case; `suspendedFrom` is set only while SUSPENDED. */
@@ -125,6 +129,11 @@ export const TRANSITIONS: readonly TransitionRule[] = Object.freeze([
   rule(KNOWN_KIND, A.REFUSE, [S.CLASSIFIED], S.NOT_ACCEPTED),
   rule(KNOWN_KIND, A.ACCEPT, [S.CLASSIFIED], S.ACCEPTED),
 
+  // Transfers between bodies (Circular 05/2021 Art. 14): the receiver may send a case back with a
+  // reason instead of taking it up; the sender then takes it up again.
+  rule(ANY_KIND, A.RETURN_TO_SENDER, [S.RECEIVED, S.CLASSIFIED], S.RETURNED),
+  rule(KNOWN_KIND, A.REOPEN_RETURNED, [S.TRANSFERRED], S.CLASSIFIED),
+
   // Complaint (Law 02/2011, Decree 124/2020); suspension, termination and partial withdrawal come
   // from Law 136/2025.
   rule([COMPLAINT], A.START_VERIFICATION, [S.ACCEPTED], S.VERIFYING),
@@ -137,6 +146,8 @@ export const TRANSITIONS: readonly TransitionRule[] = Object.freeze([
   rule([COMPLAINT], A.TERMINATE, COMPLAINT_OPEN, S.TERMINATED),
   rule([COMPLAINT], A.PUBLISH_DECISION, [S.DECIDED], SAME_STATUS),
   rule([COMPLAINT], A.RECORD_ENFORCEMENT, [S.DECIDED], SAME_STATUS),
+  // The complainant rejects the 1st-instance decision and complains to the body above (Art. 33).
+  rule([COMPLAINT], A.ESCALATE, [S.DECIDED], SAME_STATUS),
 
   // Denunciation (Law 25/2018): extensions Art. 30, withdrawal Art. 33, suspension and
   // termination Art. 34.
@@ -166,6 +177,7 @@ const FINAL_STATUSES: ReadonlySet<CaseStatus> = new Set([
   S.RESOLVED,
   S.WITHDRAWN,
   S.TERMINATED,
+  S.RETURNED,
 ]);
 
 const KIND_ORDER: readonly (CaseKind | null)[] = ANY_KIND;
