@@ -162,7 +162,7 @@ describe("a complaint at commune level: group of 7 → classified → accepted �
     });
     const published = await act("commune", c.id, "PUBLISH_DECISION", { on: "2026-10-12" });
     expect(published).toMatchObject({ dueAt: null, overdue: false, daysLeft: null });
-    expect(published.allowedActions).toEqual(["RECORD_ENFORCEMENT"]);
+    expect(published.allowedActions).toEqual(["RECORD_ENFORCEMENT", "ESCALATE"]);
     expect(published.timeline.map((e) => e.action)).toEqual(["REGISTER", "CLASSIFY", "ACCEPT", "START_VERIFICATION", "HOLD_DIALOGUE", "DECIDE", "PUBLISH_DECISION"]);
     const decideEvent = published.timeline.find((e) => e.action === "DECIDE")!;
     expect(decideEvent).toMatchObject({ fromStatus: "DIALOGUE", toStatus: "DECIDED", effectiveOn: "2026-10-05" });

@@ -25,12 +25,14 @@ export interface Example {
   variables: Record<string, unknown> | null;
   headers: Record<string, string>;
   captures: Capture[];
+  /** Run again (up to 15 s) until this path of the response holds something: for asynchronous deliveries. */
+  waitFor: string | null;
   /** Error codes the example is meant to show; any other error fails the generator. */
   expectErrors: string[];
 }
 
 const FILE_NAME = /^(\d{2,3})-[a-z0-9-]+\.graphql$/;
-const DIRECTIVE = /^(variables|headers|capture|expect-error|section):\s?(.*)$/;
+const DIRECTIVE = /^(variables|headers|capture|expect-error|section|wait-for):\s?(.*)$/;
 const CAPTURE = /^([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(\S+)$/;
 
 function fail(file: string, message: string): never {
@@ -118,6 +120,7 @@ export function parseExample(file: string, text: string): Example {
     variables: null,
     headers: {},
     captures: [],
+    waitFor: null,
     expectErrors: [],
   };
   for (const { name, value } of directives) {
@@ -136,6 +139,8 @@ export function parseExample(file: string, text: string): Example {
         fail(file, "# headers: must be a JSON object of strings");
       }
       example.headers = Object.fromEntries(Object.entries(parsed as Record<string, string>).map(([k, v]) => [k.toLowerCase(), v]));
+    } else if (name === "wait-for") {
+      example.waitFor = trimmed;
     } else if (name === "capture") {
       const capture = CAPTURE.exec(trimmed);
       if (!capture) {

@@ -53,12 +53,28 @@ export async function runExamples(examples: readonly Example[], gatewayUrl: stri
       problems.push(`${example.file}: uses ${[...missing].map((m) => `{{${m}}}`).join(", ")}, which no earlier example captured; not run`);
       continue;
     }
-    const res = await fetch(gatewayUrl, {
-      method: "POST",
-      headers: { "content-type": "application/json", ...headers },
-      body: JSON.stringify(variables ? { query: example.query, variables } : { query: example.query }),
-    });
-    const text = await res.text();
+    const send = () =>
+      fetch(gatewayUrl, {
+        method: "POST",
+        headers: { "content-type": "application/json", ...headers },
+        body: JSON.stringify(variables ? { query: example.query, variables } : { query: example.query }),
+      });
+    let res = await send();
+    let text = await res.text();
+    // Transfers are delivered asynchronously: ask again until the awaited value is there.
+    const deadline = Date.now() + 15_000;
+    while (example.waitFor && Date.now() < deadline) {
+      // "path" waits for any value; "path = VALUE" for that value.
+      const [path, expected] = example.waitFor.split(/\s+=\s+/) as [string, string | undefined];
+      const found = readPath(JSON.parse(text) as GraphQLResponse, path);
+      const there = expected === undefined ? found !== undefined && found !== null && !(Array.isArray(found) && found.length === 0) : String(found) === expected;
+      if (there) {
+        break;
+      }
+      await new Promise((r) => setTimeout(r, 200));
+      res = await send();
+      text = await res.text();
+    }
     let response: GraphQLResponse;
     try {
       response = JSON.parse(text) as GraphQLResponse;
@@ -176,10 +192,13 @@ export async function withFederation<T>(options: FederationOptions, fn: (gateway
       delete env.DATABASE_PREFIX;
       delete env.DATABASE_ISOLATION;
     }
-    const started = await Promise.allSettled(LEVELS.map((level) => startSubgraph(SUBGRAPHS[level], { env, port: 0, log: log.child({ service: `tiepdan-${level}` }) })));
+    // Free ports: each subgraph's deliverer finds the others here once they are up.
+    const peerUrls: Partial<Record<(typeof LEVELS)[number], string>> = {};
+    const started = await Promise.allSettled(LEVELS.map((level) => startSubgraph(SUBGRAPHS[level], { env, port: 0, log: log.child({ service: `tiepdan-${level}` }), peers: () => peerUrls })));
     for (const s of started) {
       if (s.status === "fulfilled") {
         subgraphs.push(s.value);
+        peerUrls[s.value.level] = s.value.url;
       }
     }
     const failed = started.find((s): s is PromiseRejectedResult => s.status === "rejected");

@@ -18,7 +18,7 @@ import {
 
 import type { AdministrativeUnitEntity, ReceptionBodyEntity } from "../admin/entities";
 import type { LevelModule } from "../admin/graphql";
-import { LevelName, bodyTypeName, unitTypeName } from "../admin/kinds";
+import { LevelName, Sector, bodyTypeName, unitTypeName } from "../admin/kinds";
 import { LEVELS, type Level } from "../config";
 import { type CaseLink, type Hop, currentHolder, originOf } from "../transfers/journey";
 import type { RequestContext } from "../context";
@@ -231,6 +231,25 @@ export function defineCases(level: Level, units: LevelModule): CaseModule {
 
     @Field(() => LocalDateScalar, { nullable: true })
     decidedAt!: string | null;
+  }
+
+  @Directive("@shareable")
+  @ObjectType("RoutingProposal", { description: "A body proposed as competent for a case, best first" })
+  class RoutingProposalType {
+    @Field(() => ID, { description: "Look it up with receptionUnit(id)" })
+    bodyId!: string;
+
+    @Field(() => LevelName)
+    level!: string;
+
+    @Field()
+    reason!: string;
+
+    @Field()
+    legalBasis!: string;
+
+    @Field(() => Int)
+    rank!: number;
   }
 
   @ObjectType(`${L}Petition`, { description: `A petition registered at a ${level} body` })
@@ -611,6 +630,19 @@ export function defineCases(level: Level, units: LevelModule): CaseModule {
     firstInstance(@Root() c: CaseEntity, @Ctx() ctx: RequestContext): FirstInstanceInfo | null {
       const f = c.firstInstance;
       return f ? { case: refTo(ctx, { caseId: f.caseId, bodyId: f.bodyId, level: f.level }) as object, decisionNumber: f.decisionNumber, result: f.result, decidedAt: f.decidedOn } : null;
+    }
+
+    @Query(() => [RoutingProposalType], {
+      name: `${level}ProposeCompetentBodies`,
+      description: "Routing help: the bodies competent for a classified case (by content, field, the respondent's role and sector), best first",
+    })
+    propose(
+      @Arg("id", () => ID) id: string,
+      @Ctx() ctx: RequestContext,
+      @Arg("respondentRole", () => String, { nullable: true, description: "HEAD, AGENCY or OFFICIAL" }) respondentRole?: string,
+      @Arg("respondentSector", () => Sector, { nullable: true }) respondentSector?: Sector,
+    ): Promise<RoutingProposalType[]> {
+      return ctx.cases.proposeCompetentBodies(id, { respondentRole, respondentSector });
     }
 
     @Query(() => [LevelCase], { name: `${level}IncomingTransfers`, description: "Cases transferred to this level's bodies, waiting to be accepted or returned" })

@@ -23,10 +23,12 @@ import {
   PetitionerEntity,
   SuspensionEntity,
 } from "./entities";
-import { ContentType, DecisionResult, RESULTS_FOR } from "./kinds";
+import { ContentType, DecisionResult, type PetitionField, RESULTS_FOR } from "./kinds";
 import { type CaseQuery, CaseRepository } from "./repository";
 import { UUID, Validator, isValidDate, normalizePhone, todayInVietnam } from "./validation";
 import { reportUpstream, sendCase } from "../transfers/effects";
+import { type RoutingProposal, proposeCompetentBodies } from "../domain/routing/competence";
+import type { Sector, UnitKind } from "../admin/kinds";
 import { outboxSignal } from "../transfers/outbox";
 import { transferSecret } from "../transfers/sealed";
 
@@ -887,6 +889,33 @@ export class CaseService {
       return `${district}.ubnd`;
     }
     return `${unit.provinceCode}.ubnd`;
+  }
+
+  /**
+   * Routing help: the bodies competent for a classified case (content, field, the respondent's
+   * level, role and sector), best first, so the officer need not know the map.
+   */
+  async proposeCompetentBodies(id: string, input: { respondentRole?: string | null; respondentSector?: string | null }): Promise<RoutingProposal[]> {
+    const c = await this.get(id);
+    if (!c.kind) {
+      throw badInput("id", "classify the case first: routing depends on its kind and field");
+    }
+    const unit = await this.units.find(c.unitCode);
+    if (!unit) {
+      throw notFound("Administrative unit", c.unitCode);
+    }
+    const district = this.level === "commune" && unit.parentCode && levelOfCode(unit.parentCode) === "district" ? unit.parentCode : this.level === "district" ? unit.code : null;
+    return proposeCompetentBodies({
+      kind: c.kind as CaseKind,
+      field: c.field as PetitionField | null,
+      instance: c.instance === 2 ? 2 : 1,
+      respondentUnit: { code: unit.code, level: this.level, kind: unit.kind as UnitKind },
+      parents: { district, province: unit.provinceCode },
+      respondentRole: (input.respondentRole as "HEAD" | "AGENCY" | "OFFICIAL" | null | undefined) ?? null,
+      respondentSector: (input.respondentSector as Sector | null | undefined) ?? null,
+      on: c.receivedOn,
+      districtLevelActive: this.transfers.levels.includes("district"),
+    });
   }
 
   /** Cases waiting in this level's inboxes (optionally one body's), oldest first. */

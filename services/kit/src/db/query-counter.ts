@@ -1,6 +1,14 @@
+import { AsyncLocalStorage } from "node:async_hooks";
+
 import type { Logger as TypeOrmLogger } from "typeorm";
 
-/** Counts the SQL statements a data source sends; tests and benchmarks read it to catch N+1 queries. */
+/**
+ * Marks the work of client requests: only statements sent inside it are counted, so background
+ * work (the transfer deliverer's polling) never blurs the statements-per-request figures.
+ */
+export const requestScope = new AsyncLocalStorage<true>();
+
+/** Counts the SQL statements a data source sends for requests; tests and benchmarks read it to catch N+1 queries. */
 export class QueryCounter implements TypeOrmLogger {
   /** Statements sent since start (or the last reset). */
   count = 0;
@@ -10,6 +18,9 @@ export class QueryCounter implements TypeOrmLogger {
   constructor(private readonly onSlowQuery?: (ms: number, query: string) => void) {}
 
   logQuery(query: string): void {
+    if (!requestScope.getStore()) {
+      return;
+    }
     this.count += 1;
     this.recent.push(query);
     if (this.recent.length > 50) {
