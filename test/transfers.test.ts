@@ -216,5 +216,12 @@ describe.each([
 
     const again = await f.query(`mutation ($id: ID!) { communeLodgeSecondComplaint(id: $id) { id } }`, { id });
     expect(again.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+
+    // Without the district subgraph there is no district body to send anything to.
+    if (levels) {
+      const other = await registerAndClassify(f, "commune", "14320.ubnd", "COMPLAINT", receivedOn);
+      const refused = await act(f, "commune", other, "TRANSFER", { on: day(1), targetBodyId: "369.ubnd", reason: "x" });
+      expect(refused.errors?.[0]?.extensions?.fieldErrors).toEqual([{ field: "targetBodyId", message: "the district level is not part of this deployment" }]);
+    }
   });
 });

@@ -1,0 +1,147 @@
+import { peerToken, transferSecret } from "@tiepdan/kit";
+
+import { type Federation, type GraphQLResponse, startFederation } from "./harness";
+
+const OFFICER = { "x-user-id": "can-bo-chuyen-don" };
+const RESOLVER = { "x-user-id": "thanh-tra-huyen", "x-user-roles": "denunciation-resolver" };
+
+function ok<T>(res: GraphQLResponse<T>): T {
+  expect(res.errors).toBeUndefined();
+  return res.data as T;
+}
+
+async function eventually<T>(probe: () => Promise<T>, done: (value: T) => boolean, ms = 15_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = await probe();
+    if (done(value)) {
+      return value;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`not reached in ${ms} ms: ${JSON.stringify(value)}`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+let f: Federation;
+
+beforeAll(async () => {
+  f = await startFederation();
+});
+
+afterAll(async () => {
+  await f?.stop();
+});
+
+async function classifiedCase(kind: "COMPLAINT" | "DENUNCIATION", name: string, citizenId: string): Promise<string> {
+  const id = ok(
+    await f.query<{ communeRegisterPetition: { case: { id: string } } }>(
+      `mutation ($input: RegisterPetitionInput!) { communeRegisterPetition(input: $input) { case { id } } }`,
+      {
+        input: {
+          bodyId: "14320.ubnd",
+          source: "POST",
+          receivedOn: "2025-05-05",
+          content: kind === "DENUNCIATION" ? "Tố cáo cán bộ địa chính phường nhận tiền của dân." : "Khiếu nại việc cấp giấy chứng nhận quyền sử dụng đất.",
+          contentTypes: [kind],
+          petitioners: [{ fullName: name, citizenId }],
+        },
+      },
+      OFFICER,
+    ),
+  ).communeRegisterPetition.case.id;
+  ok(await f.query(`mutation ($id: ID!, $input: ClassifyCaseInput!) { communeClassifyCase(id: $id, input: $input) { id } }`, {
+    id,
+    input: { contentTypes: [kind], eligible: true, withinCompetence: false, field: "LAND_HOUSING", instance: kind === "COMPLAINT" ? 1 : null, on: "2025-05-06" },
+  }, OFFICER));
+  return id;
+}
+
+const TRANSFER = `mutation ($id: ID!, $input: CaseActionInput, $v: Int) { communeActOnCase(id: $id, action: TRANSFER, input: $input, expectedVersion: $v) { id status version } }`;
+
+async function transferState(id: string): Promise<{ status: string; attempts: number; lastError: string | null }> {
+  return ok(await f.query<{ communeCase: { transfer: { status: string; attempts: number; lastError: string | null } } }>(`query ($id: ID!) { communeCase(id: $id) { transfer { status attempts lastError } } }`, { id })).communeCase.transfer;
+}
+
+async function receivedCopies(hopOfCase: string): Promise<number> {
+  const [hop] = (await f.subgraphs.commune!.dataSource.query(`SELECT id FROM outbox_message WHERE case_id = $1 AND kind = 'TRANSFER'`, [hopOfCase])) as { id: string }[];
+  const [row] = (await f.subgraphs.district!.dataSource.query(`SELECT count(*)::int AS n FROM kntc_case WHERE origin_message_id = $1`, [hop!.id])) as { n: number }[];
+  return row!.n;
+}
+
+describe("delivery of transfers", () => {
+  it("keeps a transfer in transit while the receiver is down, with attempts and the last error, and delivers it when it returns", async () => {
+    const id = await classifiedCase("COMPLAINT", "Ngô Văn Tài", "037089001010");
+    await f.stopSubgraph("district");
+    ok(await f.query(TRANSFER, { id, input: { on: "2025-05-07", targetBodyId: "369.ubnd", reason: "Thuộc thẩm quyền thành phố" } }, OFFICER));
+    const waiting = await eventually(() => transferState(id), (t) => t.attempts >= 2);
+    expect(waiting.status).toBe("IN_TRANSIT");
+    expect(waiting.lastError).toMatch(/fetch failed|ECONNREFUSED|district/i);
+    const journey = ok(await f.query<{ communeCase: { journey: { inTransit: boolean; currentHolder: { id: string } } } }>(`query ($id: ID!) { communeCase(id: $id) { journey { inTransit currentHolder { ... on Case { id } } } } }`, { id })).communeCase.journey;
+    expect(journey).toEqual({ inTransit: true, currentHolder: { id } });
+
+    await f.restartSubgraph("district");
+    const delivered = await eventually(() => transferState(id), (t) => t.status === "DELIVERED");
+    expect(delivered.lastError).toBeNull();
+    expect(await receivedCopies(id)).toBe(1);
+  });
+
+  it("creates one case when the same message is delivered twice, even at the same time", async () => {
+    const id = await classifiedCase("COMPLAINT", "Trịnh Thị Lý", "037189002020");
+    ok(await f.query(TRANSFER, { id, input: { on: "2025-05-07", targetBodyId: "372.ubnd", reason: "Thuộc thẩm quyền huyện" } }, OFFICER));
+    await eventually(() => transferState(id), (t) => t.status === "DELIVERED");
+    const [message] = (await f.subgraphs.commune!.dataSource.query(`SELECT id, kind, payload FROM outbox_message WHERE case_id = $1`, [id])) as { id: string; kind: string; payload: unknown }[];
+    const url = f.subgraphs.district!.url.replace("/graphql", "/internal/messages");
+    const post = () =>
+      fetch(url, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-tiepdan-peer": peerToken(transferSecret(f.env)) },
+        body: JSON.stringify(message),
+      }).then((r) => r.json() as Promise<{ caseId: string; duplicate?: boolean }>);
+    const answers = await Promise.all([post(), post(), post()]);
+    expect(new Set(answers.map((a) => a.caseId)).size).toBe(1);
+    expect(answers.every((a) => a.duplicate)).toBe(true);
+    expect(await receivedCopies(id)).toBe(1);
+
+    const forged = await fetch(url, { method: "POST", headers: { "content-type": "application/json", "x-tiepdan-peer": "guess" }, body: JSON.stringify(message) });
+    expect(forged.status).toBe(401);
+  });
+
+  it("lets exactly one of two officers transferring the same case at once succeed", async () => {
+    const id = await classifiedCase("COMPLAINT", "Mai Văn Sơn", "037090003030");
+    const { version } = ok(await f.query<{ communeCase: { version: number } }>(`query ($id: ID!) { communeCase(id: $id) { version } }`, { id })).communeCase;
+    const results = await Promise.all(
+      ["369.ubnd", "372.ubnd"].map((target) => f.query(TRANSFER, { id, v: version, input: { on: "2025-05-07", targetBodyId: target, reason: "Chuyển đơn" } }, OFFICER)),
+    );
+    const outcomes = results.map((r) => (r.errors ? String(r.errors[0]!.extensions?.code) : "OK")).sort();
+    expect(outcomes).toEqual(["CONFLICT", "OK"]);
+    const loser = results.find((r) => r.errors)!;
+    expect(loser.errors![0]!.message).toMatch(/changed by someone else/);
+    const [count] = (await f.subgraphs.commune!.dataSource.query(`SELECT count(*)::int AS n FROM outbox_message WHERE case_id = $1 AND kind = 'TRANSFER'`, [id])) as { n: number }[];
+    expect(count!.n).toBe(1);
+  });
+
+  it("carries a denouncer's identity sealed, readable only by the competent receiver's resolvers", async () => {
+    const id = await classifiedCase("DENUNCIATION", "Phan Thị Nhung", "037191004040");
+    ok(await f.query(TRANSFER, { id, input: { on: "2025-05-07", targetBodyId: "369.thanh-tra", reason: "Người bị tố cáo do UBND thành phố quản lý" } }, OFFICER));
+    await eventually(() => transferState(id), (t) => t.status === "DELIVERED");
+    const [outbox] = (await f.subgraphs.commune!.dataSource.query(`SELECT payload::text AS text FROM outbox_message WHERE case_id = $1`, [id])) as { text: string }[];
+    expect(outbox!.text).not.toContain("Phan Thị Nhung");
+    expect(outbox!.text).not.toContain("037191004040");
+    expect(outbox!.text).toContain("sealedDenouncers");
+
+    const [arrived] = (await f.subgraphs.district!.dataSource.query(`SELECT id FROM kntc_case WHERE transferred_from->>'caseId' = $1`, [id])) as { id: string }[];
+    const query = `query ($id: ID!) { districtCase(id: $id) { petitions { petitioners { fullName } denouncers { fullName citizenId } } } }`;
+    expect(ok(await f.query<{ districtCase: unknown }>(query, { id: arrived!.id }, OFFICER)).districtCase).toEqual({ petitions: [{ petitioners: [], denouncers: null }] });
+    expect(ok(await f.query<{ districtCase: unknown }>(query, { id: arrived!.id }, RESOLVER)).districtCase).toEqual({
+      petitions: [{ petitioners: [], denouncers: [{ fullName: "Phan Thị Nhung", citizenId: "037191004040" }] }],
+    });
+  });
+
+  it("refuses a transfer to a level the deployment does not run, and to an unknown body id format", async () => {
+    const id = await classifiedCase("COMPLAINT", "Lại Văn Tú", "037092005050");
+    const bad = await f.query(TRANSFER, { id, input: { on: "2025-05-07", targetBodyId: "nope", reason: "x" } }, OFFICER);
+    expect(bad.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "targetBodyId" });
+  });
+});
