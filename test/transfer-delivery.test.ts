@@ -139,6 +139,31 @@ describe("delivery of transfers", () => {
     });
   });
 
+  it("tells the sender the outcome once the receiver has resolved the case", async () => {
+    const id = await classifiedCase("COMPLAINT", "Vương Văn Đạt", "037093006060");
+    ok(await f.query(TRANSFER, { id, input: { on: "2025-05-07", targetBodyId: "369.ubnd", reason: "Thuộc thẩm quyền thành phố" } }, OFFICER));
+    await eventually(() => transferState(id), (t) => t.status === "DELIVERED");
+    const [arrived] = (await f.subgraphs.district!.dataSource.query(`SELECT id FROM kntc_case WHERE transferred_from->>'caseId' = $1`, [id])) as { id: string }[];
+    const there = arrived!.id;
+    ok(await f.query(`mutation ($id: ID!) { districtAcceptTransfer(id: $id) { id } }`, { id: there }, OFFICER));
+    ok(await f.query(`mutation ($id: ID!, $input: ClassifyCaseInput!) { districtClassifyCase(id: $id, input: $input) { id } }`, {
+      id: there,
+      input: { contentTypes: ["COMPLAINT"], eligible: true, withinCompetence: true, field: "LAND_HOUSING", instance: 1, on: "2025-05-08" },
+    }, OFFICER));
+    for (const [action, input] of [
+      ["ACCEPT", { on: "2025-05-09" }],
+      ["START_VERIFICATION", { on: "2025-05-10" }],
+      ["DECIDE", { on: "2025-05-30", result: "PARTLY_RIGHT", decisionNumber: "12/QĐ-UBND" }],
+    ] as const) {
+      ok(await f.query(`mutation ($id: ID!, $action: CaseAction!, $input: CaseActionInput) { districtActOnCase(id: $id, action: $action, input: $input) { id } }`, { id: there, action, input }, OFFICER));
+    }
+    const hop = await eventually(
+      async () => ok(await f.query<{ communeCase: { journey: { hops: { status: string; outcomeStatus: string | null; outcomeResult: string | null }[] } } }>(`query ($id: ID!) { communeCase(id: $id) { journey { hops { status outcomeStatus outcomeResult } } } }`, { id })).communeCase.journey.hops[0]!,
+      (h) => h.status === "RESOLVED",
+    );
+    expect(hop).toEqual({ status: "RESOLVED", outcomeStatus: "DECIDED", outcomeResult: "PARTLY_RIGHT" });
+  });
+
   it("refuses a transfer to a level the deployment does not run, and to an unknown body id format", async () => {
     const id = await classifiedCase("COMPLAINT", "Lại Văn Tú", "037092005050");
     const bad = await f.query(TRANSFER, { id, input: { on: "2025-05-07", targetBodyId: "nope", reason: "x" } }, OFFICER);

@@ -5,6 +5,7 @@ import type { DataSource, EntityManager } from "typeorm";
 import type { Level } from "../config";
 import { CaseAction, type CaseKind, CaseStatus, nextStatus } from "../domain/cases/machine";
 import { runningDeadline } from "../cases/due";
+import { vietnamToday } from "../domain/calendar/local-date";
 import { foldVietnamese } from "../text";
 import { type CaseLink, type Hop, mergeJourney } from "./journey";
 import { type CarriedSigner, type ReportPayload, type TransferPayload, enqueue, outboxSignal } from "./outbox";
@@ -153,7 +154,7 @@ async function takeReport(m: EntityManager, report: ReportPayload): Promise<Reco
   }
   const journey = mergeJourney(c.journey, report.journey);
   let status = c.status;
-  const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+  const today = vietnamToday();
   if (report.event === "RETURNED" && c.status === CaseStatus.TRANSFERRED) {
     status = nextStatus({ kind: c.kind as CaseKind | null, status: c.status as CaseStatus }, CaseAction.REOPEN_RETURNED);
     const due = runningDeadline({
