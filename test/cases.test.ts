@@ -1,4 +1,4 @@
-import { type Federation, type GraphQLResponse, startFederation } from "./harness";
+import { type Federation, startFederation, ok } from "./harness";
 
 let federation: Federation;
 
@@ -43,11 +43,6 @@ interface CaseView {
   enforcement: { moneyToReturnVnd: number; landToReturnM2: number; peopleDisciplined: number };
   unit: { id: string; name: string };
   timeline: { action: string; fromStatus: string | null; toStatus: string; effectiveOn: string; actor: string | null; changes: { field: string; before: string | null; after: string | null }[] }[];
-}
-
-function ok<T>(res: GraphQLResponse<T>): T {
-  expect(res.errors).toBeUndefined();
-  return res.data as T;
 }
 
 const person = (fullName: string, citizenId: string) => ({ fullName, citizenId, address: "Phường Đông Thành, TP Ninh Bình", phone: "0912 345 678" });

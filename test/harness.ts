@@ -109,3 +109,24 @@ export async function startFederation(
   };
   return federation;
 }
+
+/** The data of a response that must have no errors (the test fails with the errors otherwise). */
+export function ok<T>(res: GraphQLResponse<T>): T {
+  expect(res.errors).toBeUndefined();
+  return res.data as T;
+}
+
+/** Polls `probe` until `done` holds (transfers are delivered asynchronously); fails after `ms`. */
+export async function eventually<T>(probe: () => Promise<T>, done: (value: T) => boolean, ms = 15_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = await probe();
+    if (done(value)) {
+      return value;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`not reached in ${ms} ms: ${JSON.stringify(value)}`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

@@ -1,4 +1,4 @@
-import { type Federation, type GraphQLResponse, startFederation } from "./harness";
+import { type Federation, type GraphQLResponse, startFederation, ok } from "./harness";
 
 let federation: Federation;
 
@@ -22,11 +22,6 @@ const PLACES: Record<Level, { unit: string; committee: string; desk: string; par
 };
 
 const capital = (level: Level): string => `${level[0]!.toUpperCase()}${level.slice(1)}`;
-
-function ok<T>(res: GraphQLResponse<T>): T {
-  expect(res.errors).toBeUndefined();
-  return res.data as T;
-}
 
 /** The rejected fields of a BAD_USER_INPUT answer. */
 function rejected(res: GraphQLResponse<unknown>): string[] {

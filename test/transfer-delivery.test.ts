@@ -1,28 +1,9 @@
 import { peerToken, transferSecret } from "@tiepdan/kit";
 
-import { type Federation, type GraphQLResponse, startFederation } from "./harness";
+import { type Federation, startFederation, ok, eventually } from "./harness";
 
 const OFFICER = { "x-user-id": "can-bo-chuyen-don" };
 const RESOLVER = { "x-user-id": "thanh-tra-huyen", "x-user-roles": "denunciation-resolver" };
-
-function ok<T>(res: GraphQLResponse<T>): T {
-  expect(res.errors).toBeUndefined();
-  return res.data as T;
-}
-
-async function eventually<T>(probe: () => Promise<T>, done: (value: T) => boolean, ms = 15_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (done(value)) {
-      return value;
-    }
-    if (Date.now() > deadline) {
-      throw new Error(`not reached in ${ms} ms: ${JSON.stringify(value)}`);
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 let f: Federation;
 

@@ -1,27 +1,8 @@
 import { TWO_LEVELS } from "@tiepdan/kit";
 
-import { type Federation, type GraphQLResponse, startFederation } from "./harness";
+import { type Federation, startFederation, ok, eventually } from "./harness";
 
 const OFFICER = { "x-user-id": "can-bo-chuyen-don" };
-
-function ok<T>(res: GraphQLResponse<T>): T {
-  expect(res.errors).toBeUndefined();
-  return res.data as T;
-}
-
-async function eventually<T>(probe: () => Promise<T>, done: (value: T) => boolean, ms = 15_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (done(value)) {
-      return value;
-    }
-    if (Date.now() > deadline) {
-      throw new Error(`not reached in ${ms} ms: ${JSON.stringify(value)}`);
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 const JOURNEY = `journey { inTransit
   origin { __typename ... on Case { id status } }
