@@ -275,7 +275,13 @@ describe("errors", () => {
   it("answers a request that is not GraphQL with HTTP 400", async () => {
     const res = await fetch(federation.gateway.url, { method: "POST", headers: { "content-type": "application/json" }, body: "{not json" });
     expect(res.status).toBe(400);
+    const body = await res.text();
+    expect(body).not.toMatch(/<html|at \w+ \(|node_modules/i);
+    expect(JSON.parse(body)).toEqual({ errors: [{ message: "Malformed request body: expected JSON", extensions: { code: "BAD_REQUEST" } }] });
     const empty = await fetch(federation.gateway.url, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
     expect(empty.status).toBe(400);
+    const subgraph = await fetch(federation.subgraphs.province!.url, { method: "POST", headers: { "content-type": "application/json" }, body: "{not json" });
+    expect(subgraph.status).toBe(400);
+    expect(await subgraph.json()).toMatchObject({ errors: [{ extensions: { code: "BAD_REQUEST" } }] });
   });
 });

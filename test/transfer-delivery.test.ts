@@ -145,6 +145,22 @@ describe("delivery of transfers", () => {
     expect(hop).toEqual({ status: "RESOLVED", outcomeStatus: "DECIDED", outcomeResult: "PARTLY_RIGHT" });
   });
 
+  it("brings a transfer the receiver can never take back to its sender, with the reason", async () => {
+    const id = await classifiedCase("COMPLAINT", "Kiều Văn Nam", "037094007070");
+    ok(await f.query(TRANSFER, { id, input: { on: "2025-05-07", targetBodyId: "369.khong-co", reason: "Chuyển đơn" } }, OFFICER));
+    const back = await eventually(
+      async () => ok(await f.query<{ communeCase: { status: string; journey: { hops: { status: string; returnReason: string | null }[] } } }>(`query ($id: ID!) { communeCase(id: $id) { status journey { hops { status returnReason } } } }`, { id })).communeCase,
+      (c) => c.status === "CLASSIFIED",
+    );
+    expect(back.journey.hops).toEqual([{ status: "RETURNED", returnReason: 'Not delivered: no reception body "369.khong-co" at the district level' }]);
+  });
+
+  it("refuses to send anything to a district after the 2025 reform", async () => {
+    const id = await classifiedCase("COMPLAINT", "Hà Văn Lộc", "037095008080");
+    const refused = await f.query(TRANSFER, { id, input: { on: "2025-07-02", targetBodyId: "369.ubnd", reason: "x" } }, OFFICER);
+    expect(refused.errors?.[0]?.extensions?.fieldErrors).toEqual([{ field: "targetBodyId", message: "districts were abolished on 2025-07-01: record it at the province or commune level" }]);
+  });
+
   it("refuses a transfer to a level the deployment does not run, and to an unknown body id format", async () => {
     const id = await classifiedCase("COMPLAINT", "Lại Văn Tú", "037092005050");
     const bad = await f.query(TRANSFER, { id, input: { on: "2025-05-07", targetBodyId: "nope", reason: "x" } }, OFFICER);

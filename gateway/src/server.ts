@@ -7,7 +7,7 @@ import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
-import { HEADER, type Level, type Logger, createLogger, formatClientError, requestIdFromHeaders } from "@tiepdan/kit";
+import { HEADER, type Level, type Logger, createLogger, formatClientError, jsonErrorHandler, requestIdFromHeaders } from "@tiepdan/kit";
 import express from "express";
 import { GraphQLError } from "graphql";
 
@@ -168,6 +168,8 @@ export async function startGateway(config: GatewayConfig, log: Logger = createLo
       },
     }),
   );
+
+  app.use(jsonErrorHandler);
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", reject);

@@ -26,6 +26,21 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/**
+ * Express's own error page (HTML, with a stack trace outside production) never reaches a client:
+ * a body that is not JSON, or too large, gets a GraphQL-shaped error with a stable code.
+ */
+export function jsonErrorHandler(error: unknown, _req: express.Request, res: express.Response, next: express.NextFunction): void {
+  if (res.headersSent) {
+    next(error);
+    return;
+  }
+  const status = (error as { status?: number }).status ?? 500;
+  const code = status === 413 ? "PAYLOAD_TOO_LARGE" : status < 500 ? "BAD_REQUEST" : "INTERNAL_SERVER_ERROR";
+  const message = status === 413 ? "Request body too large" : status < 500 ? "Malformed request body: expected JSON" : "Internal server error";
+  res.status(status).json({ errors: [{ message, extensions: { code } }] });
+}
+
 /** Logs every operation with its request id and duration, and every error with its code. */
 function requestLogPlugin(): ApolloServerPlugin<RequestContext> {
   return {
@@ -123,6 +138,8 @@ export async function startSubgraphServer(options: {
       context: async ({ req }) => createRequestContext({ headers: req.headers, level, dataSource, log, transfers }),
     }),
   );
+
+  app.use(jsonErrorHandler);
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", reject);

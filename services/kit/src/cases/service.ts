@@ -542,6 +542,8 @@ export class CaseService {
           v.add("targetBodyId", "must be another body");
         } else if (!this.transfers.levels.includes(levelOfCode(input.targetBodyId.split(".")[0]!)!)) {
           v.add("targetBodyId", `the ${levelOfCode(input.targetBodyId.split(".")[0]!)} level is not part of this deployment`);
+        } else {
+          v.levelExisted("targetBodyId", levelOfCode(input.targetBodyId.split(".")[0]!)!, on);
         }
         v.text("legalBasis", input.legalBasis, { max: 500 });
         needReason();
@@ -856,6 +858,8 @@ export class CaseService {
       v.add("targetBodyId", "no competent body above this one in the platform (a province chairman's decision goes to the ministry)");
     } else if (!this.transfers.levels.includes(targetLevel)) {
       v.add("targetBodyId", `the ${targetLevel} level is not part of this deployment`);
+    } else {
+      v.levelExisted("targetBodyId", targetLevel, on);
     }
     v.throwIfAny();
     return this.change(current, CaseAction.ESCALATE, on, input.reason ?? null, expectedVersion, async (c, m) => {

@@ -6,6 +6,7 @@ import type { Level } from "../config";
 import type { Logger } from "../logger";
 import { type Hop, mergeJourney } from "./journey";
 import { type ReportPayload, type TransferPayload, enqueue, outboxSignal } from "./outbox";
+import { takeReport } from "./receiver";
 import { peerToken } from "./sealed";
 
 /** Settings of a deliverer. */
@@ -134,6 +135,11 @@ export class TransferDeliverer {
         signal: AbortSignal.timeout(timeoutMs),
       });
       const body = (await res.json().catch(() => ({}))) as { caseId?: string; error?: string };
+      if (res.status === 422) {
+        // The receiver can never take this message (e.g. no such body there): retrying is useless.
+        await this.reject(row, body.error ?? "rejected by the receiver");
+        return false;
+      }
       if (!res.ok) {
         throw new Error(`${row.target_level} answered ${res.status}: ${body.error ?? res.statusText}`);
       }
@@ -168,6 +174,33 @@ export class TransferDeliverer {
       log.warn({ message: row.id, kind: row.kind, to: row.target_level, attempts: row.attempts, reason }, "delivery failed; will retry");
       return false;
     }
+  }
+
+  /**
+   * A message the receiver refuses for good: it leaves the outbox as REJECTED, and a transfer comes
+   * back to its sender like a return (the case is reopened, the hop says why).
+   */
+  private async reject(row: Row, reason: string): Promise<void> {
+    const { dataSource, log } = this.options;
+    await dataSource.transaction(async (m) => {
+      const [done] = (await m.query(`UPDATE outbox_message SET status = 'REJECTED', last_error = $2 WHERE id = $1 AND status = 'PENDING' RETURNING id`, [
+        row.id,
+        reason.slice(0, 500),
+      ])) as [unknown[], number];
+      if (done.length === 0 || row.kind !== "TRANSFER") {
+        return;
+      }
+      const hop = (row.payload as TransferPayload).hop;
+      await takeReport(m, {
+        toCaseId: row.case_id,
+        hopId: hop.id,
+        event: "RETURNED",
+        journey: [{ ...hop, status: "RETURNED", returnReason: `Not delivered: ${reason}` }],
+        returnReason: `Not delivered: ${reason}`,
+      });
+    });
+    outboxSignal.emit("enqueued");
+    log.warn({ message: row.id, kind: row.kind, to: row.target_level, reason }, "message rejected by the receiver");
   }
 
   /** The receiver has the case: the hop gets its case id, and the body upstream (if any) hears of it. */

@@ -20,7 +20,7 @@ export class Transfers1764600000000 implements MigrationInterface {
         case_id uuid NOT NULL REFERENCES kntc_case (id),
         target_level varchar(10) NOT NULL,
         payload jsonb NOT NULL,
-        status varchar(12) NOT NULL DEFAULT 'PENDING' CHECK (status IN ('PENDING', 'DELIVERED')),
+        status varchar(12) NOT NULL DEFAULT 'PENDING' CHECK (status IN ('PENDING', 'DELIVERED', 'REJECTED')),
         attempts int NOT NULL DEFAULT 0,
         last_error text,
         next_attempt_at timestamptz NOT NULL DEFAULT now(),

@@ -138,7 +138,7 @@ async function takeTransfer(m: EntityManager, level: Level, messageId: string, p
 }
 
 /** News from downstream: merge the journey; a return reopens the case here; pass it upstream. */
-async function takeReport(m: EntityManager, report: ReportPayload): Promise<Record<string, unknown>> {
+export async function takeReport(m: EntityManager, report: ReportPayload): Promise<Record<string, unknown>> {
   if (!UUID.test(String(report.toCaseId))) {
     throw new RejectedMessage("malformed report");
   }
