@@ -169,6 +169,8 @@ describe.each([
     ] as const) {
       ok(await act(f, "commune", id, action, input));
     }
+    const late = await f.query(`mutation ($id: ID!, $input: SecondComplaintInput) { communeLodgeSecondComplaint(id: $id, input: $input) { id } }`, { id, input: { on: day(51) } });
+    expect(late.errors?.[0]?.extensions?.fieldErrors).toEqual([{ field: "on", message: `a 2nd complaint must be lodged by ${day(50)} (Law on Complaints 02/2011/QH13, Art. 33)` }]);
     const lodged = ok(await f.query<{ communeLodgeSecondComplaint: { status: string; journey: JourneyView } }>(
       `mutation ($id: ID!, $input: SecondComplaintInput) { communeLodgeSecondComplaint(id: $id, input: $input) { status ${JOURNEY} } }`,
       { id, input: { on: day(25), reason: "Không đồng ý với quyết định giải quyết lần đầu" } },

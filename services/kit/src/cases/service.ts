@@ -27,6 +27,7 @@ import { ContentType, DecisionResult, type PetitionField, RESULTS_FOR } from "./
 import { type CaseQuery, CaseRepository } from "./repository";
 import { UUID, Validator, isValidDate, normalizePhone, todayInVietnam } from "./validation";
 import { reportUpstream, sendCase } from "../transfers/effects";
+import { dueDate } from "../domain/deadlines/due";
 import { type RoutingProposal, proposeCompetentBodies } from "../domain/routing/competence";
 import type { Sector, UnitKind } from "../admin/kinds";
 import { outboxSignal } from "../transfers/outbox";
@@ -848,6 +849,12 @@ export class CaseService {
     }
     if (current.decidedOn && on < current.decidedOn) {
       v.add("on", `must not be before the decision (${current.decidedOn})`);
+    } else if (current.decidedOn) {
+      // Law on Complaints Art. 33: 30 days after the decision (45 in remote areas).
+      const limit = dueDate({ step: "COMPLAINT_SECOND_LODGING", start: current.decidedOn, remote: current.remoteArea });
+      if (on > limit.dueAt) {
+        v.add("on", `a 2nd complaint must be lodged by ${limit.dueAt} (${limit.rule.law}, ${limit.rule.article})`);
+      }
     }
     if (current.journey.some((h) => h.kind === "SECOND_INSTANCE" && h.fromCaseId === current.id)) {
       v.add("id", "a 2nd-instance complaint was already lodged for this decision");
