@@ -155,7 +155,7 @@ export const CONFIG_VARIABLES: readonly ConfigVariable[] = [
   { name: "PROVINCE_URL", usedBy: ["gateway", "subgraphs"], default: "http://localhost:$PROVINCE_PORT/graphql", description: "Where the gateway and the other subgraphs (transfers) reach the province subgraph" },
   { name: "DISTRICT_URL", usedBy: ["gateway", "subgraphs"], default: "http://localhost:$DISTRICT_PORT/graphql", description: "Where the gateway and the other subgraphs (transfers) reach the district subgraph" },
   { name: "COMMUNE_URL", usedBy: ["gateway", "subgraphs"], default: "http://localhost:$COMMUNE_PORT/graphql", description: "Where the gateway and the other subgraphs (transfers) reach the commune subgraph" },
-  { name: "TIEPDAN_LEVELS", usedBy: ["gateway", "start"], default: "province,district,commune", description: "Levels to run; `province,commune` is the two-level structure in force since 2025-07-01" },
+  { name: "TIEPDAN_LEVELS", usedBy: ["gateway", "subgraphs", "start"], default: "province,district,commune", description: "Levels to run; `province,commune` is the two-level structure in force since 2025-07-01" },
   { name: "SUPERGRAPH_PATH", usedBy: ["gateway"], default: "schema/supergraph.graphql (schema/supergraph.two-level.graphql for two levels)", description: "Composed supergraph the gateway serves; reloaded when the file changes" },
   { name: "DATABASE_URL", usedBy: ["subgraphs", "start"], default: "(embedded PostgreSQL under `npm start`)", description: "One PostgreSQL server for every level: each gets its own database (or schema)" },
   { name: "DATABASE_ISOLATION", usedBy: ["subgraphs"], default: "database", description: "`database`: a database per level on the DATABASE_URL server; `schema`: a schema per level in the DATABASE_URL database" },
