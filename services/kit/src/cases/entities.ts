@@ -106,6 +106,10 @@ export class CaseEntity {
   @Column({ name: "due_rule_id", type: "varchar", length: 60, nullable: true })
   dueRuleId!: string | null;
 
+  /** The resolution deadline when the case was resolved: on time or late is judged against it. */
+  @Column({ name: "resolution_due_on", type: "date", nullable: true })
+  resolutionDueOn!: string | null;
+
   /** True while suspended: the period does not run. */
   @Column({ name: "on_hold", type: "boolean", default: false })
   onHold!: boolean;

@@ -22,7 +22,8 @@ import { LevelName, Sector, bodyTypeName, unitTypeName } from "../admin/kinds";
 import { LEVELS, type Level } from "../config";
 import { type CaseLink, type Hop, currentHolder, originOf } from "../transfers/journey";
 import type { RequestContext } from "../context";
-import { CaseAction, CaseStatus } from "../domain/cases/machine";
+import { CaseAction, CaseKind, CaseStatus } from "../domain/cases/machine";
+import { ResolutionFiguresType, withRates } from "../statistics/graphql";
 import { DEADLINE_RULES } from "../domain/deadlines/rules";
 import { daysLeft, dueDate, isOverdue } from "../domain/deadlines/due";
 import { notFound } from "../errors";
@@ -749,6 +750,18 @@ export function defineCases(level: Level, units: LevelModule): CaseModule {
       @Arg("after", () => String, { nullable: true }) after?: string,
     ): Promise<Connection> {
       return page(ctx, await ctx.cases.list(filter ?? {}, first ?? 20, after, { unitCodes: [unit.code] }));
+    }
+
+    @FieldResolver(() => ResolutionFiguresType, {
+      description: "Resolution figures of this unit's bodies for a period (forms 01/KQGQ for COMPLAINT, 03/KQGQ for DENUNCIATION), computed from the case records",
+    })
+    resolutionStatistics(
+      @Root() unit: AdministrativeUnitEntity,
+      @Arg("kind", () => CaseKind) kind: CaseKind,
+      @Arg("period", { description: "2024, 2024-Q3, 2024-6M, 2024-9M or 2024-03-01..2024-05-31" }) period: string,
+      @Ctx() ctx: RequestContext,
+    ): Promise<ResolutionFiguresType> {
+      return ctx.cases.resolutionFigures(unit.code, kind, period).then(withRates);
     }
   }
 

@@ -28,6 +28,8 @@ import { type CaseQuery, CaseRepository } from "./repository";
 import { UUID, Validator, isValidDate, normalizePhone, todayInVietnam } from "./validation";
 import { reportUpstream, sendCase } from "../transfers/effects";
 import { dueDate } from "../domain/deadlines/due";
+import { parsePeriod } from "../statistics/periods";
+import { type ResolutionFigures, emptyFigures, resolutionFigures } from "../statistics/resolution";
 import { type RoutingProposal, proposeCompetentBodies } from "../domain/routing/competence";
 import type { Sector, UnitKind } from "../admin/kinds";
 import { outboxSignal } from "../transfers/outbox";
@@ -55,6 +57,9 @@ const RESOLVED_STATUSES = new Set<string>([
 ]);
 // Not TRANSFERRED: sending a case on is progress, not an outcome; the onward hop reaches the
 // senders upstream as it is delivered.
+
+/** Statuses in which a resolution period runs. */
+const RESOLVING_STATUSES = new Set<string>([CaseStatus.ACCEPTED, CaseStatus.VERIFYING, CaseStatus.DIALOGUE, CaseStatus.SUSPENDED]);
 
 /** Steps that only the platform takes (on a transfer's news), or that have their own operation. */
 const NOT_BY_ACT = new Set<CaseAction>([CaseAction.CLASSIFY, CaseAction.REOPEN_RETURNED, CaseAction.RETURN_TO_SENDER, CaseAction.ESCALATE]);
@@ -742,6 +747,10 @@ export class CaseService {
       const to = action === "ACCEPT_TRANSFER" ? (c.status as CaseStatus) : this.check(c, action);
       await apply(c, m);
       c.status = to;
+      // Keep the deadline the resolution was due by, for the reports' on time / late figures.
+      if (RESOLVING_STATUSES.has(before.status) && !RESOLVING_STATUSES.has(c.status) && c.status !== CaseStatus.SUSPENDED) {
+        c.resolutionDueOn = before.dueOn;
+      }
       if (c.transferredFrom && RESOLVED_STATUSES.has(c.status) && !RESOLVED_STATUSES.has(before.status)) {
         await reportUpstream(m, c, "RESOLVED", { on });
       }
@@ -927,6 +936,27 @@ export class CaseService {
       on: c.receivedOn,
       districtLevelActive: this.transfers.levels.includes("district"),
     });
+  }
+
+  private readonly figureLoaders = new Map<string, DataLoader<string, ResolutionFigures | null>>();
+
+  /**
+   * Resolution figures (01/KQGQ, 03/KQGQ) of one unit for a period; all the units asked for in one
+   * request are computed by one SQL statement per kind and period.
+   */
+  resolutionFigures(unitCode: string, kind: CaseKind, periodText: string): Promise<ResolutionFigures> {
+    const period = parsePeriod(periodText);
+    if (!period) {
+      throw badInput("period", `"${periodText}" is not a period: 2024, 2024-Q3, 2024-6M, 2024-9M or 2024-03-01..2024-05-31`);
+    }
+    const key = `${kind}|${period.from}|${period.to}`;
+    let loader = this.figureLoaders.get(key);
+    if (!loader) {
+      loader = keyedLoader((codes) => resolutionFigures(this.dataSource, kind, period, codes), (f) => f.unitCode);
+      this.figureLoaders.set(key, loader);
+    }
+    // Every unit asked for gets a row (zeros when it has no cases), so the null never comes.
+    return loader.load(unitCode).then((f) => f ?? emptyFigures(unitCode));
   }
 
   /** Cases waiting in this level's inboxes (optionally one body's), oldest first. */

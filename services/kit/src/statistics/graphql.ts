@@ -1,0 +1,98 @@
+import { Directive, Field, Float, Int, ObjectType } from "type-graphql";
+
+import type { ResolutionFigures } from "./resolution";
+
+/** The resolution forms' figures, with the derived rates. */
+@Directive("@shareable")
+@ObjectType("ResolutionFigures", { description: "Figures of 01/KQGQ (complaints) or 03/KQGQ (denunciations), from the records" })
+export class ResolutionFiguresType {
+  @Field(() => Int, { description: "Accepted before the period, not resolved before it" })
+  carriedOver!: number;
+
+  @Field(() => Int, { description: "Accepted (thụ lý) during the period" })
+  newlyAccepted!: number;
+
+  @Field(() => Int, { description: "Cases within competence to resolve: carried over + newly accepted" })
+  toResolve!: number;
+
+  @Field(() => Int, { description: "Resolved during the period (decision, withdrawal or termination)" })
+  resolved!: number;
+
+  @Field(() => Int)
+  resolvedByDecision!: number;
+
+  @Field(() => Int)
+  withdrawn!: number;
+
+  @Field(() => Int, { description: "Withdrawn after explanation and persuasion (mediation)" })
+  withdrawnAfterPersuasion!: number;
+
+  @Field(() => Int)
+  terminated!: number;
+
+  @Field(() => Int)
+  right!: number;
+
+  @Field(() => Int)
+  wrong!: number;
+
+  @Field(() => Int)
+  partlyRight!: number;
+
+  @Field(() => Int, { description: "2nd instance: 1st-instance decision upheld" })
+  upheld!: number;
+
+  @Field(() => Int, { description: "2nd instance: annulled or amended" })
+  annulledOrAmended!: number;
+
+  @Field(() => Int, { description: "Decided by the resolution deadline" })
+  onTime!: number;
+
+  @Field(() => Int)
+  late!: number;
+
+  @Field(() => Int, { description: "Unresolved at the end of the period" })
+  unresolved!: number;
+
+  @Field(() => Int, { description: "Unresolved at the end of the period and past their deadline then" })
+  overdueAtEnd!: number;
+
+  @Field(() => Float)
+  moneyToRecoverVnd!: number;
+
+  @Field(() => Float)
+  moneyToReturnVnd!: number;
+
+  @Field(() => Float)
+  landToRecoverM2!: number;
+
+  @Field(() => Float)
+  landToReturnM2!: number;
+
+  @Field(() => Int)
+  peopleDisciplined!: number;
+
+  @Field(() => Int)
+  sentToInvestigation!: number;
+
+  @Field(() => Float, { nullable: true, description: "resolved / toResolve; null when there was nothing to resolve" })
+  resolutionRate!: number | null;
+
+  @Field(() => Float, { nullable: true, description: "onTime / (onTime + late)" })
+  onTimeRate!: number | null;
+
+  @Field(() => Float, { nullable: true, description: "withdrawnAfterPersuasion / resolved" })
+  withdrawnAfterPersuasionShare!: number | null;
+}
+
+const ratio = (part: number, whole: number): number | null => (whole === 0 ? null : Math.round((part / whole) * 10000) / 10000);
+
+/** Adds the derived rates (to four decimals) to a unit's figures. */
+export function withRates(f: ResolutionFigures): ResolutionFiguresType {
+  return {
+    ...f,
+    resolutionRate: ratio(f.resolved, f.toResolve),
+    onTimeRate: ratio(f.onTime, f.onTime + f.late),
+    withdrawnAfterPersuasionShare: ratio(f.withdrawnAfterPersuasion, f.resolved),
+  };
+}

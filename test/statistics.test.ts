@@ -1,0 +1,113 @@
+import { type Federation, ok, startFederation } from "./harness";
+
+let f: Federation;
+
+beforeAll(async () => {
+  f = await startFederation();
+});
+
+afterAll(async () => {
+  await f?.stop();
+});
+
+const OFFICER = { "x-user-id": "can-bo-thong-ke" };
+
+/** Registers, classifies and accepts a case at commune 14329, then applies the given steps. */
+async function acceptedCase(kind: "COMPLAINT" | "DENUNCIATION", receivedOn: string, acceptedOn: string, steps: [string, Record<string, unknown>][] = []): Promise<void> {
+  const id = ok(
+    await f.query<{ communeRegisterPetition: { case: { id: string } } }>(
+      `mutation ($input: RegisterPetitionInput!) { communeRegisterPetition(input: $input) { case { id } } }`,
+      { input: { bodyId: "14329.ubnd", source: "IN_PERSON", receivedOn, content: `Vụ việc ${kind} nhận ngày ${receivedOn}`, contentTypes: [kind], petitioners: [{ fullName: "Đặng Văn Quý", citizenId: "037080009090" }] } },
+      OFFICER,
+    ),
+  ).communeRegisterPetition.case.id;
+  ok(await f.query(`mutation ($id: ID!, $input: ClassifyCaseInput!) { communeClassifyCase(id: $id, input: $input) { id } }`, {
+    id,
+    input: { contentTypes: [kind], eligible: true, withinCompetence: true, field: "LAND_HOUSING", instance: kind === "COMPLAINT" ? 1 : null, on: receivedOn },
+  }, OFFICER));
+  for (const [action, input] of [["ACCEPT", { on: acceptedOn }] as [string, Record<string, unknown>], ...steps]) {
+    ok(await f.query(`mutation ($id: ID!, $action: CaseAction!, $input: CaseActionInput) { communeActOnCase(id: $id, action: $action, input: $input) { id } }`, { id, action, input }, OFFICER));
+  }
+}
+
+const decide = (on: string, result: string, extra: Record<string, unknown> = {}): [string, Record<string, unknown>][] => [
+  ["START_VERIFICATION", { on }],
+  ["DECIDE", { on, result, decisionNumber: `${on}/QĐ`, ...extra }],
+];
+
+describe("resolution figures (01/KQGQ) from the records", () => {
+  beforeAll(async () => {
+    await acceptedCase("COMPLAINT", "2026-06-10", "2026-06-15", decide("2026-07-10", "RIGHT", { moneyToReturnVnd: 100_000_000 })); // carried over, on time
+    await acceptedCase("COMPLAINT", "2026-06-25", "2026-07-01", decide("2026-08-20", "PARTLY_RIGHT")); // due 31/7: late
+    await acceptedCase("COMPLAINT", "2026-07-25", "2026-08-01", [["WITHDRAW", { on: "2026-08-15", afterPersuasion: true }]]);
+    await acceptedCase("COMPLAINT", "2026-08-25", "2026-09-01"); // unresolved, due 1/10: not overdue at the end of Q3
+    await acceptedCase("COMPLAINT", "2026-07-01", "2026-07-05"); // unresolved, due 4/8: overdue at the end of Q3
+    await acceptedCase("COMPLAINT", "2026-04-20", "2026-05-01", decide("2026-06-01", "WRONG")); // resolved before Q3
+    await acceptedCase("COMPLAINT", "2026-09-25", "2026-10-01"); // accepted after Q3
+    await acceptedCase("DENUNCIATION", "2026-07-01", "2026-07-10"); // another form
+  });
+
+  it("counts every row of the form for a quarter, boundaries included", async () => {
+    const res = ok(
+      await f.query<{ commune: { resolutionStatistics: Record<string, number | null> } }>(
+        `{ commune(code: "14329") { resolutionStatistics(kind: COMPLAINT, period: "2026-Q3") {
+            carriedOver newlyAccepted toResolve resolved resolvedByDecision withdrawn withdrawnAfterPersuasion terminated
+            right wrong partlyRight upheld annulledOrAmended onTime late unresolved overdueAtEnd moneyToReturnVnd
+            resolutionRate onTimeRate withdrawnAfterPersuasionShare } } }`,
+      ),
+    );
+    expect(res.commune.resolutionStatistics).toEqual({
+      carriedOver: 1,
+      newlyAccepted: 4,
+      toResolve: 5,
+      resolved: 3,
+      resolvedByDecision: 2,
+      withdrawn: 1,
+      withdrawnAfterPersuasion: 1,
+      terminated: 0,
+      right: 1,
+      wrong: 0,
+      partlyRight: 1,
+      upheld: 0,
+      annulledOrAmended: 0,
+      onTime: 1,
+      late: 1,
+      unresolved: 2,
+      overdueAtEnd: 1,
+      moneyToReturnVnd: 100_000_000,
+      resolutionRate: 0.6,
+      onTimeRate: 0.5,
+      withdrawnAfterPersuasionShare: 0.3333,
+    });
+  });
+
+  it("counts the denunciation form apart, and other periods on their own", async () => {
+    const res = ok(
+      await f.query<{ commune: { d: { newlyAccepted: number; unresolved: number }; h1: { resolved: number; wrong: number; toResolve: number } } }>(
+        `{ commune(code: "14329") {
+            d: resolutionStatistics(kind: DENUNCIATION, period: "2026-Q3") { newlyAccepted unresolved }
+            h1: resolutionStatistics(kind: COMPLAINT, period: "2026-6M") { resolved wrong toResolve } } }`,
+      ),
+    );
+    expect(res.commune).toEqual({ d: { newlyAccepted: 1, unresolved: 1 }, h1: { resolved: 1, wrong: 1, toResolve: 2 } });
+  });
+
+  it("computes 143 communes' figures with one SQL statement for all of them", async () => {
+    const commune = f.subgraphs.commune!;
+    const { result, statements } = await commune.queries.measure(() =>
+      f.query<{ province: { communes: { code: string; resolutionStatistics: { toResolve: number } }[] } }>(
+        `{ province(code: "37") { communes { code resolutionStatistics(kind: COMPLAINT, period: "2026-Q3") { toResolve } } } }`,
+      ),
+    );
+    const communes = ok(result).province.communes;
+    expect(communes).toHaveLength(143);
+    expect(communes.find((c) => c.code === "14329")?.resolutionStatistics.toResolve).toBe(5);
+    expect(communes.filter((c) => c.code !== "14329").every((c) => c.resolutionStatistics.toResolve === 0)).toBe(true);
+    expect(statements).toBe(2); // the communes of the province, then their figures
+  });
+
+  it("rejects a period it cannot read", async () => {
+    const res = await f.query(`{ commune(code: "14329") { resolutionStatistics(kind: COMPLAINT, period: "Q3") { toResolve } } }`);
+    expect(res.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "period" });
+  });
+});
