@@ -111,3 +111,70 @@ describe("resolution figures (01/KQGQ) from the records", () => {
     expect(res.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "period" });
   });
 });
+
+describe("reception figures (01/TCD and the Party's report) from the records", () => {
+  const leader = async (bodyId: string, name: string, role: string): Promise<string> =>
+    ok(await f.query<{ communeRegisterLeader: { id: string } }>(`mutation ($input: RegisterLeaderInput!) { communeRegisterLeader(input: $input) { id } }`, {
+      input: { bodyId, name, title: role === "CHAIRMAN" ? "Chủ tịch UBND xã" : "Bí thư Đảng ủy xã", role },
+    }, OFFICER)).communeRegisterLeader.id;
+  const session = async (input: Record<string, unknown>, visits: Record<string, unknown>[]): Promise<void> => {
+    const id = ok(await f.query<{ communeRecordReceptionSession: { id: string } }>(`mutation ($input: RecordReceptionSessionInput!) { communeRecordReceptionSession(input: $input) { id } }`, { input }, OFFICER)).communeRecordReceptionSession.id;
+    for (const visit of visits) {
+      ok(await f.query(`mutation ($input: RecordVisitInput!) { communeRecordVisit(input: $input) { id } }`, { input: { sessionId: id, outcome: "GUIDED", ...visit } }, OFFICER));
+    }
+  };
+
+  beforeAll(async () => {
+    const chairman = await leader("14335.ubnd", "Lê Văn Thành", "CHAIRMAN");
+    const secretary = await leader("14335.cap-uy", "Nguyễn Thị Thu", "PARTY_SECRETARY");
+    await session({ bodyId: "14335.diem-tcd", date: "2026-07-02", mode: "REGULAR" }, [{ persons: 1 }, { persons: 3, repeatVisit: true }]);
+    await session({ bodyId: "14335.diem-tcd", date: "2026-07-15", mode: "PERIODIC", host: "IN_PERSON", leaderId: chairman }, [
+      { persons: 5, representatives: 2 },
+      {
+        persons: 12,
+        representatives: 3,
+        outcome: "RECEIVED_FOR_PROCESSING",
+        petition: { content: "Khiếu nại việc thu hồi đất làm đường liên xã.", contentTypes: ["COMPLAINT"], petitioners: [{ fullName: "Võ Văn Hải", citizenId: "037081001212" }] },
+      },
+    ]);
+    await session({ bodyId: "14335.diem-tcd", date: "2026-08-10", mode: "UNSCHEDULED", host: "DELEGATED", leaderId: chairman, hostName: "Trần Văn Phó", hostTitle: "Phó Chủ tịch UBND xã" }, [{ persons: 2 }]);
+    await session({ bodyId: "14335.cap-uy", date: "2026-09-05", mode: "UNSCHEDULED", host: "PARTY_SECRETARY", leaderId: secretary }, [{ persons: 1 }]);
+    await session({ bodyId: "14335.cap-uy", date: "2026-09-20", mode: "PERIODIC", host: "PARTY_SECRETARY", leaderId: secretary }, []); // nobody came
+    await session({ bodyId: "14335.diem-tcd", date: "2026-10-02", mode: "REGULAR" }, [{ persons: 4 }]); // after Q3
+  });
+
+  it("counts sessions by mode and host, visits, persons, large groups and the Party secretaries' reception", async () => {
+    const res = ok(await f.query<{ commune: { receptionStatistics: Record<string, number> } }>(
+      `{ commune(code: "14335") { receptionStatistics(period: "2026-Q3") {
+          sessions regularSessions periodicSessions unscheduledSessions inPersonSessions delegatedSessions visits persons
+          firstVisits repeatVisits cases largeGroups largeGroupPersons partySessions partyCitizens partyUnscheduledSessions partyUnscheduledCitizens } } }`,
+    ));
+    expect(res.commune.receptionStatistics).toEqual({
+      sessions: 5,
+      regularSessions: 1,
+      periodicSessions: 2,
+      unscheduledSessions: 2,
+      inPersonSessions: 1,
+      delegatedSessions: 1,
+      visits: 6,
+      persons: 24,
+      firstVisits: 5,
+      repeatVisits: 1,
+      cases: 1,
+      largeGroups: 2,
+      largeGroupPersons: 17,
+      partySessions: 2,
+      partyCitizens: 1,
+      partyUnscheduledSessions: 1,
+      partyUnscheduledCitizens: 1,
+    });
+  });
+
+  it("computes every commune of the province with one statement", async () => {
+    const { result, statements } = await f.subgraphs.commune!.queries.measure(() =>
+      f.query<{ province: { communes: { code: string; receptionStatistics: { persons: number } }[] } }>(`{ province(code: "37") { communes { code receptionStatistics(period: "2026") { persons } } } }`),
+    );
+    expect(ok(result).province.communes.find((c) => c.code === "14335")?.receptionStatistics.persons).toBe(28);
+    expect(statements).toBe(2);
+  });
+});

@@ -15,11 +15,12 @@ import {
   registerEnumType,
 } from "type-graphql";
 
-import type { ReceptionBodyEntity } from "../admin/entities";
+import type { AdministrativeUnitEntity, ReceptionBodyEntity } from "../admin/entities";
 import type { LevelModule } from "../admin/graphql";
 import { unitTypeName } from "../admin/kinds";
 import type { CaseEntity } from "../cases/entities";
 import type { CaseModule } from "../cases/graphql";
+import { ReceptionFiguresType } from "../statistics/graphql";
 import { LocalDateScalar, PetitionContentInput } from "../cases/types";
 import type { Level } from "../config";
 import type { RequestContext } from "../context";
@@ -469,6 +470,20 @@ export function defineReception(level: Level, units: LevelModule, cases: CaseMod
     }
   }
 
+  @Resolver(() => units.Unit)
+  class UnitReceptionResolver {
+    @FieldResolver(() => ReceptionFiguresType, {
+      description: "Reception figures of this unit's bodies for a period (form 01/TCD and the Party secretaries' reception), from the records",
+    })
+    receptionStatistics(
+      @Root() unit: AdministrativeUnitEntity,
+      @Arg("period", { description: "2024, 2024-Q3, 2024-6M, 2024-9M or 2024-03-01..2024-05-31" }) period: string,
+      @Ctx() ctx: RequestContext,
+    ): Promise<ReceptionFiguresType> {
+      return ctx.reception.receptionFigures(unit.code, period);
+    }
+  }
+
   @Resolver(() => Body)
   class BodyLeadersResolver {
     @FieldResolver(() => [Leader], { description: "Leaders heading this body who must receive citizens" })
@@ -477,5 +492,5 @@ export function defineReception(level: Level, units: LevelModule, cases: CaseMod
     }
   }
 
-  return { resolvers: [SessionResolver, VisitResolver, LeaderResolver, DayResolver, BodyLeadersResolver] };
+  return { resolvers: [SessionResolver, VisitResolver, LeaderResolver, DayResolver, BodyLeadersResolver, UnitReceptionResolver] };
 }

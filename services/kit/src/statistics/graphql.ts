@@ -96,3 +96,59 @@ export function withRates(f: ResolutionFigures): ResolutionFiguresType {
     withdrawnAfterPersuasionShare: ratio(f.withdrawnAfterPersuasion, f.resolved),
   };
 }
+
+/** Reception figures of form 01/TCD and of the Party's reception report. */
+@Directive("@shareable")
+@ObjectType("ReceptionFigures", { description: "Figures of form 01/TCD (reception) and the Party secretaries' reception, from the records" })
+export class ReceptionFiguresType {
+  @Field(() => Int, { description: "Sessions in every mode (Party secretaries' included)" })
+  sessions!: number;
+
+  @Field(() => Int)
+  regularSessions!: number;
+
+  @Field(() => Int)
+  periodicSessions!: number;
+
+  @Field(() => Int)
+  unscheduledSessions!: number;
+
+  @Field(() => Int, { description: "Heads who received in person" })
+  inPersonSessions!: number;
+
+  @Field(() => Int, { description: "Heads who delegated" })
+  delegatedSessions!: number;
+
+  @Field(() => Int, { description: "Visits (lượt tiếp)" })
+  visits!: number;
+
+  @Field(() => Int, { description: "Persons received" })
+  persons!: number;
+
+  @Field(() => Int)
+  firstVisits!: number;
+
+  @Field(() => Int)
+  repeatVisits!: number;
+
+  @Field(() => Int, { description: "Matters (cases) the visits were about" })
+  cases!: number;
+
+  @Field(() => Int, { description: "Large groups (5 persons or more)" })
+  largeGroups!: number;
+
+  @Field(() => Int)
+  largeGroupPersons!: number;
+
+  @Field(() => Int, { description: "Party secretaries' sessions" })
+  partySessions!: number;
+
+  @Field(() => Int, { description: "Citizens received by Party secretaries" })
+  partyCitizens!: number;
+
+  @Field(() => Int)
+  partyUnscheduledSessions!: number;
+
+  @Field(() => Int)
+  partyUnscheduledCitizens!: number;
+}
