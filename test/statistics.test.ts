@@ -178,3 +178,62 @@ describe("reception figures (01/TCD and the Party's report) from the records", (
     expect(statements).toBe(2);
   });
 });
+
+describe("petition processing figures (01/XLD) from the records", () => {
+  const register = async (receivedOn: string, contentTypes: string[], repeatOfCaseId?: string): Promise<string> =>
+    ok(await f.query<{ communeRegisterPetition: { case: { id: string } } }>(`mutation ($input: RegisterPetitionInput!) { communeRegisterPetition(input: $input) { case { id } } }`, {
+      input: { bodyId: "14338.ubnd", source: "POST", receivedOn, content: `Đơn nhận ngày ${receivedOn}`, contentTypes, petitioners: [{ fullName: "Cao Văn Bình", citizenId: "037082003434" }], repeatOfCaseId },
+    }, OFFICER)).communeRegisterPetition.case.id;
+  const classify = (id: string, input: Record<string, unknown>) =>
+    f.query(`mutation ($id: ID!, $input: ClassifyCaseInput!) { communeClassifyCase(id: $id, input: $input) { id } }`, { id, input: { field: "LAND_HOUSING", ...input } }, OFFICER).then(ok);
+  const act = (id: string, action: string, input: Record<string, unknown>) =>
+    f.query(`mutation ($id: ID!, $action: CaseAction!, $input: CaseActionInput) { communeActOnCase(id: $id, action: $action, input: $input) { id } }`, { id, action, input }, OFFICER).then(ok);
+
+  beforeAll(async () => {
+    const a = await register("2026-06-20", ["COMPLAINT"]); // carried over, transferred in Q3
+    await classify(a, { contentTypes: ["COMPLAINT"], eligible: true, withinCompetence: false, instance: 1, on: "2026-06-22" });
+    await act(a, "TRANSFER", { on: "2026-07-02", targetBodyId: "37.ubnd", reason: "Thuộc thẩm quyền tỉnh" });
+    const b = await register("2026-06-10", ["COMPLAINT"]); // processed before Q3; its repeat arrives in Q3
+    await classify(b, { contentTypes: ["COMPLAINT"], eligible: true, withinCompetence: true, instance: 1, on: "2026-06-11" });
+    await act(b, "ACCEPT", { on: "2026-06-15" });
+    await register("2026-07-20", [], b);
+    const c = await register("2026-07-10", ["COMPLAINT"]); // new, accepted
+    await classify(c, { contentTypes: ["COMPLAINT"], eligible: true, withinCompetence: true, instance: 1, on: "2026-07-11" });
+    await act(c, "ACCEPT", { on: "2026-07-12" });
+    await register("2026-08-01", []); // new, not classified yet
+    const e = await register("2026-08-05", ["RECOMMENDATION"]); // new, ineligible, archived
+    await classify(e, { contentTypes: ["RECOMMENDATION"], eligible: false, ineligibilityReason: "NO_CONTENT", withinCompetence: true, on: "2026-08-06" });
+    await act(e, "ARCHIVE", { on: "2026-08-06", reason: "Đơn không có nội dung" });
+    await register("2026-10-01", ["COMPLAINT"]); // after Q3
+  });
+
+  it("counts what was received, carried over, classified and decided in the quarter", async () => {
+    const res = ok(await f.query<{ commune: { processingStatistics: Record<string, number> } }>(
+      `{ commune(code: "14338") { processingStatistics(period: "2026-Q3") {
+          petitionsReceived repeatPetitions newCases carriedOver toProcess complaints denunciations recommendations unclassified
+          eligible ineligible withinCompetence outsideCompetence accepted transferred guided urged archived refused pending } } }`,
+    ));
+    expect(res.commune.processingStatistics).toEqual({
+      petitionsReceived: 4,
+      repeatPetitions: 1,
+      newCases: 3,
+      carriedOver: 1,
+      toProcess: 4,
+      complaints: 2,
+      denunciations: 0,
+      recommendations: 1,
+      unclassified: 1,
+      eligible: 2,
+      ineligible: 1,
+      withinCompetence: 2,
+      outsideCompetence: 1,
+      accepted: 1,
+      transferred: 1,
+      guided: 0,
+      urged: 0,
+      archived: 1,
+      refused: 0,
+      pending: 1,
+    });
+  });
+});

@@ -23,7 +23,7 @@ import { LEVELS, type Level } from "../config";
 import { type CaseLink, type Hop, currentHolder, originOf } from "../transfers/journey";
 import type { RequestContext } from "../context";
 import { CaseAction, CaseKind, CaseStatus } from "../domain/cases/machine";
-import { ResolutionFiguresType, withRates } from "../statistics/graphql";
+import { ProcessingFiguresType, ResolutionFiguresType, withRates } from "../statistics/graphql";
 import { DEADLINE_RULES } from "../domain/deadlines/rules";
 import { daysLeft, dueDate, isOverdue } from "../domain/deadlines/due";
 import { notFound } from "../errors";
@@ -750,6 +750,15 @@ export function defineCases(level: Level, units: LevelModule): CaseModule {
       @Arg("after", () => String, { nullable: true }) after?: string,
     ): Promise<Connection> {
       return page(ctx, await ctx.cases.list(filter ?? {}, first ?? 20, after, { unitCodes: [unit.code] }));
+    }
+
+    @FieldResolver(() => ProcessingFiguresType, { description: "Petition processing figures of this unit's bodies for a period (form 01/XLD), from the records" })
+    processingStatistics(
+      @Root() unit: AdministrativeUnitEntity,
+      @Arg("period", { description: "2024, 2024-Q3, 2024-6M, 2024-9M or 2024-03-01..2024-05-31" }) period: string,
+      @Ctx() ctx: RequestContext,
+    ): Promise<ProcessingFiguresType> {
+      return ctx.cases.processingFigures(unit.code, period);
     }
 
     @FieldResolver(() => ResolutionFiguresType, {

@@ -29,6 +29,7 @@ import { UUID, Validator, isValidDate, normalizePhone, todayInVietnam } from "./
 import { reportUpstream, sendCase } from "../transfers/effects";
 import { dueDate } from "../domain/deadlines/due";
 import { parsePeriod } from "../statistics/periods";
+import { type ProcessingFigures, emptyProcessingFigures, processingFigures } from "../statistics/processing";
 import { type ResolutionFigures, emptyFigures, resolutionFigures } from "../statistics/resolution";
 import { type RoutingProposal, proposeCompetentBodies } from "../domain/routing/competence";
 import type { Sector, UnitKind } from "../admin/kinds";
@@ -957,6 +958,23 @@ export class CaseService {
     }
     // Every unit asked for gets a row (zeros when it has no cases), so the null never comes.
     return loader.load(unitCode).then((f) => f ?? emptyFigures(unitCode));
+  }
+
+  private readonly processingLoaders = new Map<string, DataLoader<string, ProcessingFigures | null>>();
+
+  /** Processing figures (01/XLD) of one unit for a period; one SQL statement for all the units of a request. */
+  processingFigures(unitCode: string, periodText: string): Promise<ProcessingFigures> {
+    const period = parsePeriod(periodText);
+    if (!period) {
+      throw badInput("period", `"${periodText}" is not a period: 2024, 2024-Q3, 2024-6M, 2024-9M or 2024-03-01..2024-05-31`);
+    }
+    const key = `${period.from}|${period.to}`;
+    let loader = this.processingLoaders.get(key);
+    if (!loader) {
+      loader = keyedLoader((codes) => processingFigures(this.dataSource, period, codes), (f) => f.unitCode);
+      this.processingLoaders.set(key, loader);
+    }
+    return loader.load(unitCode).then((f) => f ?? emptyProcessingFigures(unitCode));
   }
 
   /** Cases waiting in this level's inboxes (optionally one body's), oldest first. */

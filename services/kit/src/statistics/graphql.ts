@@ -152,3 +152,68 @@ export class ReceptionFiguresType {
   @Field(() => Int)
   partyUnscheduledCitizens!: number;
 }
+
+/** Figures of form 01/XLD (processing of petitions). */
+@Directive("@shareable")
+@ObjectType("ProcessingFigures", { description: "Figures of form 01/XLD (petition processing), from the records" })
+export class ProcessingFiguresType {
+  @Field(() => Int, { description: "Petitions received in the period, repeats included" })
+  petitionsReceived!: number;
+
+  @Field(() => Int)
+  repeatPetitions!: number;
+
+  @Field(() => Int, { description: "Cases opened in the period" })
+  newCases!: number;
+
+  @Field(() => Int, { description: "Received before the period, not processed when it began" })
+  carriedOver!: number;
+
+  @Field(() => Int, { description: "carriedOver + newCases" })
+  toProcess!: number;
+
+  @Field(() => Int)
+  complaints!: number;
+
+  @Field(() => Int)
+  denunciations!: number;
+
+  @Field(() => Int)
+  recommendations!: number;
+
+  @Field(() => Int, { description: "Not classified yet" })
+  unclassified!: number;
+
+  @Field(() => Int)
+  eligible!: number;
+
+  @Field(() => Int)
+  ineligible!: number;
+
+  @Field(() => Int)
+  withinCompetence!: number;
+
+  @Field(() => Int)
+  outsideCompetence!: number;
+
+  @Field(() => Int)
+  accepted!: number;
+
+  @Field(() => Int)
+  transferred!: number;
+
+  @Field(() => Int)
+  guided!: number;
+
+  @Field(() => Int)
+  urged!: number;
+
+  @Field(() => Int)
+  archived!: number;
+
+  @Field(() => Int)
+  refused!: number;
+
+  @Field(() => Int, { description: "Still without a processing decision at the end of the period" })
+  pending!: number;
+}

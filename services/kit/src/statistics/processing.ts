@@ -1,0 +1,118 @@
+import type { DataSource } from "typeorm";
+
+import type { Period } from "./periods";
+
+/** Figures of form 01/XLD (processing of petitions) for one unit. */
+export interface ProcessingFigures {
+  unitCode: string;
+  /** Petitions received in the period, repeats included. */
+  petitionsReceived: number;
+  repeatPetitions: number;
+  /** Cases opened in the period (first petitions of a matter). */
+  newCases: number;
+  /** Cases received before the period and not yet processed when it began. */
+  carriedOver: number;
+  /** Cases to process: carried over and new. */
+  toProcess: number;
+  /** Of those, by content (kind set at classification; null when not classified yet). */
+  complaints: number;
+  denunciations: number;
+  recommendations: number;
+  unclassified: number;
+  eligible: number;
+  ineligible: number;
+  withinCompetence: number;
+  outsideCompetence: number;
+  /** Processing decisions taken in the period. */
+  accepted: number;
+  transferred: number;
+  guided: number;
+  urged: number;
+  archived: number;
+  refused: number;
+  /** To process and still without a decision at the end of the period. */
+  pending: number;
+}
+
+const FIELDS = [
+  "petitionsReceived", "repeatPetitions", "newCases", "carriedOver", "toProcess", "complaints", "denunciations", "recommendations", "unclassified",
+  "eligible", "ineligible", "withinCompetence", "outsideCompetence", "accepted", "transferred", "guided", "urged", "archived", "refused", "pending",
+] as const;
+
+/** Zero figures for a unit without petitions. */
+export function emptyProcessingFigures(unitCode: string): ProcessingFigures {
+  return { unitCode, ...(Object.fromEntries(FIELDS.map((f) => [f, 0])) as Omit<ProcessingFigures, "unitCode">) };
+}
+
+/**
+ * The processing figures of several units in one SQL statement: a case's processing decision is
+ * the first ACCEPT, TRANSFER, GUIDE, URGE, ARCHIVE or REFUSE of its timeline, with its effective date.
+ */
+export async function processingFigures(dataSource: DataSource, period: Period, unitCodes: readonly string[]): Promise<ProcessingFigures[]> {
+  const rows = (await dataSource.query(
+    `WITH decision AS (
+       SELECT DISTINCT ON (e.case_id) e.case_id, e.action, e.effective_on
+       FROM case_event e JOIN kntc_case k ON k.id = e.case_id
+       WHERE k.unit_code = ANY($1::varchar[]) AND e.action IN ('ACCEPT', 'TRANSFER', 'GUIDE', 'URGE', 'ARCHIVE', 'REFUSE')
+       ORDER BY e.case_id, e.id
+     ),
+     c AS (
+       SELECT k.unit_code, k.kind, k.eligible, k.within_competence, k.received_on, d.action, d.effective_on AS decided_on
+       FROM kntc_case k LEFT JOIN decision d ON d.case_id = k.id
+       WHERE k.unit_code = ANY($1::varchar[]) AND k.received_on <= $3 AND (d.effective_on IS NULL OR d.effective_on >= $2)
+     ),
+     p AS (
+       SELECT k.unit_code, count(*)::int AS received, count(*) FILTER (WHERE p.is_repeat)::int AS repeats
+       FROM petition p JOIN kntc_case k ON k.id = p.case_id
+       WHERE k.unit_code = ANY($1::varchar[]) AND p.received_on BETWEEN $2 AND $3
+       GROUP BY k.unit_code
+     ),
+     cagg AS (
+       SELECT c.unit_code,
+         count(*) FILTER (WHERE c.received_on >= $2)::int AS "newCases",
+         count(*) FILTER (WHERE c.received_on < $2)::int AS "carriedOver",
+         count(*)::int AS "toProcess",
+         count(*) FILTER (WHERE c.kind = 'COMPLAINT')::int AS "complaints",
+         count(*) FILTER (WHERE c.kind = 'DENUNCIATION')::int AS "denunciations",
+         count(*) FILTER (WHERE c.kind = 'RECOMMENDATION')::int AS "recommendations",
+         count(*) FILTER (WHERE c.kind IS NULL)::int AS "unclassified",
+         count(*) FILTER (WHERE c.eligible)::int AS "eligible",
+         count(*) FILTER (WHERE c.eligible = false)::int AS "ineligible",
+         count(*) FILTER (WHERE c.within_competence)::int AS "withinCompetence",
+         count(*) FILTER (WHERE c.within_competence = false)::int AS "outsideCompetence",
+         count(*) FILTER (WHERE c.action = 'ACCEPT' AND c.decided_on <= $3)::int AS "accepted",
+         count(*) FILTER (WHERE c.action = 'TRANSFER' AND c.decided_on <= $3)::int AS "transferred",
+         count(*) FILTER (WHERE c.action = 'GUIDE' AND c.decided_on <= $3)::int AS "guided",
+         count(*) FILTER (WHERE c.action = 'URGE' AND c.decided_on <= $3)::int AS "urged",
+         count(*) FILTER (WHERE c.action = 'ARCHIVE' AND c.decided_on <= $3)::int AS "archived",
+         count(*) FILTER (WHERE c.action = 'REFUSE' AND c.decided_on <= $3)::int AS "refused",
+         count(*) FILTER (WHERE c.decided_on IS NULL OR c.decided_on > $3)::int AS "pending"
+       FROM c GROUP BY c.unit_code
+     )
+     SELECT coalesce(cagg.unit_code, p.unit_code) AS "unitCode",
+       coalesce(p.received, 0)::int AS "petitionsReceived",
+       coalesce(p.repeats, 0)::int AS "repeatPetitions",
+       coalesce(cagg."newCases", 0)::int AS "newCases",
+       coalesce(cagg."carriedOver", 0)::int AS "carriedOver",
+       coalesce(cagg."toProcess", 0)::int AS "toProcess",
+       coalesce(cagg."complaints", 0)::int AS "complaints",
+       coalesce(cagg."denunciations", 0)::int AS "denunciations",
+       coalesce(cagg."recommendations", 0)::int AS "recommendations",
+       coalesce(cagg."unclassified", 0)::int AS "unclassified",
+       coalesce(cagg."eligible", 0)::int AS "eligible",
+       coalesce(cagg."ineligible", 0)::int AS "ineligible",
+       coalesce(cagg."withinCompetence", 0)::int AS "withinCompetence",
+       coalesce(cagg."outsideCompetence", 0)::int AS "outsideCompetence",
+       coalesce(cagg."accepted", 0)::int AS "accepted",
+       coalesce(cagg."transferred", 0)::int AS "transferred",
+       coalesce(cagg."guided", 0)::int AS "guided",
+       coalesce(cagg."urged", 0)::int AS "urged",
+       coalesce(cagg."archived", 0)::int AS "archived",
+       coalesce(cagg."refused", 0)::int AS "refused",
+       coalesce(cagg."pending", 0)::int AS "pending"
+     FROM cagg FULL JOIN p ON p.unit_code = cagg.unit_code`,
+    [[...unitCodes], period.from, period.to],
+  )) as ProcessingFigures[];
+  const byUnit = new Map(rows.map((r) => [r.unitCode, r]));
+  return unitCodes.map((code) => byUnit.get(code) ?? emptyProcessingFigures(code));
+}
