@@ -28,7 +28,7 @@ import { type CaseQuery, CaseRepository } from "./repository";
 import { UUID, Validator, isValidDate, normalizePhone, todayInVietnam } from "./validation";
 import { reportUpstream, sendCase } from "../transfers/effects";
 import { dueDate } from "../domain/deadlines/due";
-import { parsePeriod } from "../statistics/periods";
+import { FiguresByPeriod } from "../statistics/figures";
 import { type ProcessingFigures, emptyProcessingFigures, processingFigures } from "../statistics/processing";
 import { type ResolutionFigures, emptyFigures, resolutionFigures } from "../statistics/resolution";
 import { type RoutingProposal, proposeCompetentBodies } from "../domain/routing/competence";
@@ -939,42 +939,17 @@ export class CaseService {
     });
   }
 
-  private readonly figureLoaders = new Map<string, DataLoader<string, ResolutionFigures | null>>();
+  private readonly resolution = new FiguresByPeriod<ResolutionFigures>((period, codes, kind) => resolutionFigures(this.dataSource, kind, period, codes), emptyFigures);
+  private readonly processing = new FiguresByPeriod<ProcessingFigures>((period, codes) => processingFigures(this.dataSource, period, codes), emptyProcessingFigures);
 
-  /**
-   * Resolution figures (01/KQGQ, 03/KQGQ) of one unit for a period; all the units asked for in one
-   * request are computed by one SQL statement per kind and period.
-   */
+  /** Resolution figures (01/KQGQ, 03/KQGQ) of one unit for a period; one statement for all the units of a request. */
   resolutionFigures(unitCode: string, kind: CaseKind, periodText: string): Promise<ResolutionFigures> {
-    const period = parsePeriod(periodText);
-    if (!period) {
-      throw badInput("period", `"${periodText}" is not a period: 2024, 2024-Q3, 2024-6M, 2024-9M or 2024-03-01..2024-05-31`);
-    }
-    const key = `${kind}|${period.from}|${period.to}`;
-    let loader = this.figureLoaders.get(key);
-    if (!loader) {
-      loader = keyedLoader((codes) => resolutionFigures(this.dataSource, kind, period, codes), (f) => f.unitCode);
-      this.figureLoaders.set(key, loader);
-    }
-    // Every unit asked for gets a row (zeros when it has no cases), so the null never comes.
-    return loader.load(unitCode).then((f) => f ?? emptyFigures(unitCode));
+    return this.resolution.load(unitCode, periodText, kind);
   }
 
-  private readonly processingLoaders = new Map<string, DataLoader<string, ProcessingFigures | null>>();
-
-  /** Processing figures (01/XLD) of one unit for a period; one SQL statement for all the units of a request. */
+  /** Processing figures (01/XLD) of one unit for a period; one statement for all the units of a request. */
   processingFigures(unitCode: string, periodText: string): Promise<ProcessingFigures> {
-    const period = parsePeriod(periodText);
-    if (!period) {
-      throw badInput("period", `"${periodText}" is not a period: 2024, 2024-Q3, 2024-6M, 2024-9M or 2024-03-01..2024-05-31`);
-    }
-    const key = `${period.from}|${period.to}`;
-    let loader = this.processingLoaders.get(key);
-    if (!loader) {
-      loader = keyedLoader((codes) => processingFigures(this.dataSource, period, codes), (f) => f.unitCode);
-      this.processingLoaders.set(key, loader);
-    }
-    return loader.load(unitCode).then((f) => f ?? emptyProcessingFigures(unitCode));
+    return this.processing.load(unitCode, periodText);
   }
 
   /** Cases waiting in this level's inboxes (optionally one body's), oldest first. */

@@ -9,12 +9,12 @@ import type { CaseEntity } from "../cases/entities";
 import { PetitionSource } from "../cases/kinds";
 import type { CaseService, RegisterPetitionInput } from "../cases/service";
 import { EARLIEST_DATE, Validator, isValidDate, todayInVietnam } from "../cases/validation";
-import { parsePeriod } from "../statistics/periods";
+import { FiguresByPeriod } from "../statistics/figures";
 import { type ReceptionFigures, emptyReceptionFigures, receptionFigures } from "../statistics/reception";
 import type { Level } from "../config";
 import type { Caller } from "../context";
 import { addCalendarDays } from "../domain/calendar/local-date";
-import { type FieldError, badInput, invalidInput, notFound } from "../errors";
+import { type FieldError, invalidInput, notFound } from "../errors";
 import { groupedLoader, keyedLoader } from "../loaders";
 import { normalizeText } from "../text";
 import type { LeaderEntity, ReceptionSessionEntity, ScheduledDayEntity, VisitEntity } from "./entities";
@@ -121,7 +121,7 @@ export class ReceptionService {
   readonly leaderById: DataLoader<string, LeaderEntity | null>;
   readonly leadersByBody: DataLoader<string, LeaderEntity[]>;
 
-  private readonly figureLoaders = new Map<string, DataLoader<string, ReceptionFigures | null>>();
+  private readonly figures = new FiguresByPeriod<ReceptionFigures>((period, codes) => receptionFigures(this.dataSource, period, codes), emptyReceptionFigures);
 
   constructor(
     private readonly dataSource: DataSource,
@@ -441,21 +441,8 @@ export class ReceptionService {
       );
   }
 
-  /**
-   * Reception figures (01/TCD and the Party's report) of one unit for a period; all the units asked
-   * for in one request are computed by one SQL statement per period.
-   */
+  /** Reception figures (01/TCD and the Party's report) of one unit for a period; one statement for all the units of a request. */
   receptionFigures(unitCode: string, periodText: string): Promise<ReceptionFigures> {
-    const period = parsePeriod(periodText);
-    if (!period) {
-      throw badInput("period", `"${periodText}" is not a period: 2024, 2024-Q3, 2024-6M, 2024-9M or 2024-03-01..2024-05-31`);
-    }
-    const key = `${period.from}|${period.to}`;
-    let loader = this.figureLoaders.get(key);
-    if (!loader) {
-      loader = keyedLoader((codes) => receptionFigures(this.dataSource, period, codes), (f) => f.unitCode);
-      this.figureLoaders.set(key, loader);
-    }
-    return loader.load(unitCode).then((f) => f ?? emptyReceptionFigures(unitCode));
+    return this.figures.load(unitCode, periodText);
   }
 }

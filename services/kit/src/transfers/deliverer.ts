@@ -1,12 +1,11 @@
-import { randomUUID } from "node:crypto";
-
 import type { DataSource, EntityManager } from "typeorm";
 
 import type { Level } from "../config";
 import { requestScope } from "../db/query-counter";
 import type { Logger } from "../logger";
-import { type Hop, mergeJourney } from "./journey";
-import { type ReportPayload, type TransferPayload, enqueue, outboxSignal } from "./outbox";
+import { forwardProgress } from "./effects";
+import { type CaseLink, type Hop, mergeJourney } from "./journey";
+import { type ReportPayload, type TransferPayload, outboxSignal } from "./outbox";
 import { takeReport } from "./receiver";
 import { peerToken } from "./sealed";
 
@@ -215,23 +214,13 @@ export class TransferDeliverer {
     const delivered: Hop = { ...payload.hop, toCaseId: remoteCaseId, status: "DELIVERED", deliveredAt: new Date().toISOString() };
     const [found] = (await m.query(`SELECT journey, transferred_from FROM kntc_case WHERE id = $1 FOR UPDATE`, [row.case_id])) as {
       journey: Hop[];
-      transferred_from: { caseId: string; level: Level } | null;
+      transferred_from: CaseLink | null;
     }[];
     if (!found) {
       return;
     }
     const journey = mergeJourney(found.journey, [delivered]);
     await m.query(`UPDATE kntc_case SET journey = $2::jsonb WHERE id = $1`, [row.case_id, JSON.stringify(journey)]);
-    if (found.transferred_from) {
-      await enqueue(m, [
-        {
-          id: randomUUID(),
-          kind: "REPORT",
-          caseId: row.case_id,
-          targetLevel: found.transferred_from.level,
-          payload: { toCaseId: found.transferred_from.caseId, hopId: delivered.id, event: "PROGRESS", journey, returnReason: null },
-        },
-      ]);
-    }
+    await forwardProgress(m, row.case_id, found.transferred_from, delivered.id, journey);
   }
 }

@@ -4,7 +4,7 @@ import type { EntityManager } from "typeorm";
 
 import type { CaseEntity } from "../cases/entities";
 import type { Level } from "../config";
-import { type Hop, mergeJourney } from "./journey";
+import { type CaseLink, type Hop, mergeJourney } from "./journey";
 import { type CarriedPetition, type CarriedSigner, type FirstInstance, type HopKind, enqueue } from "./outbox";
 import { seal } from "./sealed";
 
@@ -108,6 +108,25 @@ export async function sendCase(
     },
   ]);
   return hop;
+}
+
+/**
+ * Passes a journey's news on to the body a case came from (a hop further down was delivered,
+ * accepted, returned or resolved), so that every case of the chain knows the whole journey.
+ */
+export async function forwardProgress(m: EntityManager, caseId: string, from: CaseLink | null, hopId: string, journey: Hop[]): Promise<void> {
+  if (!from) {
+    return;
+  }
+  await enqueue(m, [
+    {
+      id: randomUUID(),
+      kind: "REPORT",
+      caseId,
+      targetLevel: from.level,
+      payload: { toCaseId: from.caseId, hopId, event: "PROGRESS", journey, returnReason: null },
+    },
+  ]);
 }
 
 /**

@@ -8,7 +8,8 @@ import { runningDeadline } from "../cases/due";
 import { vietnamToday } from "../domain/calendar/local-date";
 import { foldVietnamese } from "../text";
 import { type CaseLink, type Hop, mergeJourney } from "./journey";
-import { type CarriedSigner, type ReportPayload, type TransferPayload, enqueue, outboxSignal } from "./outbox";
+import { forwardProgress } from "./effects";
+import { type CarriedSigner, type ReportPayload, type TransferPayload, outboxSignal } from "./outbox";
 import { unseal } from "./sealed";
 
 /** A message as it arrives from another subgraph. */
@@ -171,16 +172,6 @@ export async function takeReport(m: EntityManager, report: ReportPayload): Promi
     await event(m, c.id, report.event === "RETURNED" ? CaseAction.REOPEN_RETURNED : `TRANSFER_${report.event}`, c.status, status, today,
       `${hop?.toBodyId ?? "receiver"}: ${report.event.toLowerCase()}${report.returnReason ? ` (${report.returnReason})` : ""}`);
   }
-  if (c.transferred_from) {
-    await enqueue(m, [
-      {
-        id: randomUUID(),
-        kind: "REPORT",
-        caseId: c.id,
-        targetLevel: c.transferred_from.level,
-        payload: { toCaseId: c.transferred_from.caseId, hopId: report.hopId, event: "PROGRESS", journey, returnReason: null },
-      },
-    ]);
-  }
+  await forwardProgress(m, c.id, c.transferred_from, report.hopId, journey);
   return { caseId: c.id, status };
 }
