@@ -4,21 +4,10 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 
-import { portIsOpen, startEmbeddedPostgres } from "@tiepdan/kit";
+import { freePort, portIsOpen, startEmbeddedPostgres } from "@tiepdan/kit";
 
 const ROOT = resolve(__dirname, "..");
 const START = join(ROOT, "tools", "dist", "start.js");
-
-function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolvePort(typeof address === "object" && address ? address.port : 0));
-    });
-  });
-}
 
 /** Runs `npm start`'s entry point as its own process and waits until it says it is up. */
 function startPlatform(env: Record<string, string>): Promise<{ child: ChildProcess; output: () => string; seconds: number }> {

@@ -14,10 +14,10 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 
 import { type RunningGateway, defaultSupergraphPath, startGateway } from "@tiepdan/gateway";
-import { LEVELS, type Level, createLevelDataSource, createLogger, databaseTarget, dropDatabase, peerToken, transferSecret } from "@tiepdan/kit";
+import { LEVELS, type Level, createLevelDataSource, createLogger, databaseTarget, dropDatabase, freePort, peerToken, transferSecret } from "@tiepdan/kit";
+import { ROOT, SubgraphProcess } from "@tiepdan/tools";
 
 import { type Ledger, type Sql, pendingCounts, readLedger } from "./faults/ledger";
-import { ROOT, SubgraphProcess, freePort } from "./faults/processes";
 import { mulberry32, seedFrom } from "./faults/prng";
 
 type DataSource = ReturnType<typeof createLevelDataSource>["dataSource"];

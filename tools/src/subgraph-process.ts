@@ -1,25 +1,11 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { createServer } from "node:net";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 
 import type { Level } from "@tiepdan/kit";
 
-/** The repository root. */
-export const ROOT = resolve(__dirname, "..", "..");
+import { ROOT } from "./start";
 
 type Env = Record<string, string | undefined>;
-
-/** A free TCP port on 127.0.0.1 (closed again before returning). */
-export function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolvePort(typeof address === "object" && address ? address.port : 0));
-    });
-  });
-}
 
 /**
  * A level's subgraph as a real child process (`node services/<level>/dist/main.js`, as `npm start`
@@ -88,6 +74,18 @@ export class SubgraphProcess {
       await new Promise((r) => setTimeout(r, 50));
     }
     throw new Error(`${this.level} not ready after ${timeoutMs} ms:\n${this.lines.slice(-20).join("\n")}`);
+  }
+
+  /** SIGTERM (a clean stop), SIGKILL after 5 s. Resolves once the process is gone. */
+  async stop(): Promise<void> {
+    const child = this.child;
+    if (!child || !this.running) {
+      return;
+    }
+    const timer = setTimeout(() => child.kill("SIGKILL"), 5000);
+    child.kill("SIGTERM");
+    await this.exited;
+    clearTimeout(timer);
   }
 
   /** SIGKILL: no graceful stop, whatever it was doing is cut off. Resolves once the process is gone. */
