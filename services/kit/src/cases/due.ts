@@ -68,3 +68,28 @@ export function runningDeadline(c: DueInput): RunningDeadline | null {
   }
   return null;
 }
+
+/** The deadline of a case not yet accepted (just received, classified, or taken back after a return). */
+export function deadlineBeforeAcceptance(c: {
+  kind: CaseKind | null;
+  status: CaseStatus;
+  receivedOn: string;
+  instance?: number | null;
+  complex?: boolean;
+  remoteArea?: boolean;
+}): RunningDeadline | null {
+  return runningDeadline({
+    kind: c.kind,
+    status: c.status,
+    suspendedFrom: null,
+    instance: c.instance ?? null,
+    complex: c.complex ?? false,
+    remoteArea: c.remoteArea ?? false,
+    receivedOn: c.receivedOn,
+    acceptedOn: null,
+    decidedOn: null,
+    publishedOn: null,
+    extensions: 0,
+    suspensions: [],
+  });
+}

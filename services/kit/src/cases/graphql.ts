@@ -18,7 +18,7 @@ import {
 
 import type { AdministrativeUnitEntity, ReceptionBodyEntity } from "../admin/entities";
 import type { LevelModule } from "../admin/graphql";
-import { LevelName, Sector, bodyTypeName, unitTypeName } from "../admin/kinds";
+import { LevelName, Sector, unitTypeName } from "../admin/kinds";
 import { LEVELS, type Level } from "../config";
 import { type CaseLink, type Hop, currentHolder, originOf } from "../transfers/journey";
 import type { RequestContext } from "../context";
@@ -793,8 +793,3 @@ export function defineCases(level: Level, units: LevelModule): CaseModule {
     },
   };
 }
-
-/** GraphQL name of a level's case type. */
-export const caseTypeName = (level: Level): string => `${capital(level)}Case`;
-/** Kept for symmetry with bodies: the body type a level's cases point to. */
-export const caseBodyTypeName = bodyTypeName;

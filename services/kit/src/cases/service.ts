@@ -13,7 +13,7 @@ import { CaseAction, CaseKind, CaseStatus, InvalidTransitionError, allowedAction
 import { badInput, conflict, notFound } from "../errors";
 import { groupedLoader, keyedLoader } from "../loaders";
 import { foldVietnamese, normalizeText } from "../text";
-import { runningDeadline } from "./due";
+import { deadlineBeforeAcceptance, runningDeadline } from "./due";
 import {
   AttachmentEntity,
   CaseEntity,
@@ -335,10 +335,7 @@ export class CaseService {
         });
       } else {
         caseId = randomUUID();
-        const due = runningDeadline({
-          kind: null, status: CaseStatus.RECEIVED, suspendedFrom: null, instance: null, complex: false, remoteArea: false,
-          receivedOn: input.receivedOn, acceptedOn: null, decidedOn: null, publishedOn: null, extensions: 0, suspensions: [],
-        });
+        const due = deadlineBeforeAcceptance({ kind: null, status: CaseStatus.RECEIVED, receivedOn: input.receivedOn });
         await m.getRepository(CaseEntity).insert({
           id: caseId,
           level: this.level,

@@ -4,7 +4,7 @@ import type { DataSource, EntityManager } from "typeorm";
 
 import type { Level } from "../config";
 import { CaseAction, type CaseKind, CaseStatus, nextStatus } from "../domain/cases/machine";
-import { runningDeadline } from "../cases/due";
+import { deadlineBeforeAcceptance } from "../cases/due";
 import { vietnamToday } from "../domain/calendar/local-date";
 import { foldVietnamese } from "../text";
 import { type CaseLink, type Hop, mergeJourney } from "./journey";
@@ -97,9 +97,13 @@ async function takeTransfer(m: EntityManager, level: Level, messageId: string, p
   const instance = secondInstance ? 2 : snapshot.instance;
   // The case reaches the receiver electronically on the day it is sent: its own clock starts then.
   const receivedOn = hop.sentOn;
-  const due = runningDeadline({
-    kind: kind as CaseKind | null, status: CaseStatus.RECEIVED, suspendedFrom: null, instance, complex: snapshot.complex,
-    remoteArea: snapshot.remoteArea, receivedOn, acceptedOn: null, decidedOn: null, publishedOn: null, extensions: 0, suspensions: [],
+  const due = deadlineBeforeAcceptance({
+    kind: kind as CaseKind | null,
+    status: CaseStatus.RECEIVED,
+    receivedOn,
+    instance,
+    complex: snapshot.complex,
+    remoteArea: snapshot.remoteArea,
   });
   await m.query(
     `INSERT INTO kntc_case (id, level, body_id, unit_code, sector, kind, content_types, status, summary, respondent, respondent_search, search_text,
@@ -158,10 +162,7 @@ export async function takeReport(m: EntityManager, report: ReportPayload): Promi
   const today = vietnamToday();
   if (report.event === "RETURNED" && c.status === CaseStatus.TRANSFERRED) {
     status = nextStatus({ kind: c.kind as CaseKind | null, status: c.status as CaseStatus }, CaseAction.REOPEN_RETURNED);
-    const due = runningDeadline({
-      kind: c.kind as CaseKind | null, status: status as CaseStatus, suspendedFrom: null, instance: null, complex: false, remoteArea: false,
-      receivedOn: today, acceptedOn: null, decidedOn: null, publishedOn: null, extensions: 0, suspensions: [],
-    });
+    const due = deadlineBeforeAcceptance({ kind: c.kind as CaseKind | null, status: status as CaseStatus, receivedOn: today });
     await m.query(`UPDATE kntc_case SET status = $2, closed_on = NULL, target_body_id = NULL, decision_reason = $3, due_on = $4, due_step = $5, due_rule_id = $6, version = version + 1 WHERE id = $1`, [
       c.id, status, report.returnReason, due?.dueAt ?? null, due?.step ?? null, due?.rule.id ?? null,
     ]);
