@@ -525,8 +525,6 @@ export class CaseService {
       v.int("peopleDisciplined", input.peopleDisciplined, 0, 100000);
       v.int("sentToInvestigation", input.sentToInvestigation, 0, 100000);
     };
-    const suspensions = await this.repository.suspensionsByCases([id]);
-    const openSuspension = suspensions.find((s) => s.toOn === null);
     switch (action) {
       case CaseAction.ACCEPT:
         if (current.eligible !== true) {
@@ -592,11 +590,13 @@ export class CaseService {
           v.add("action", `suspension of a complaint applies to complaints accepted from ${SUSPENSION_FROM} (Law 136/2025, Art. 11a)`);
         }
         break;
-      case CaseAction.RESUME:
+      case CaseAction.RESUME: {
+        const openSuspension = (await this.suspensionsByCase.load(id)).find((s) => s.toOn === null);
         if (openSuspension && on < openSuspension.fromOn) {
           v.add("on", `must not be before the suspension began (${openSuspension.fromOn})`);
         }
         break;
+      }
       case CaseAction.WITHDRAW_PARTIALLY:
         needReason();
         if (current.kind === CaseKind.COMPLAINT && (current.acceptedOn ?? "") < PARTIAL_WITHDRAWAL_FROM) {
