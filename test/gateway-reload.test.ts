@@ -48,7 +48,7 @@ describe("the gateway's supergraph file", () => {
   it("is reloaded when it changes", async () => {
     copyFileSync(defaultSupergraphPath(LEVELS), file);
     await eventually(async () => (await districtFields()).includes("province"));
-    expect(await districtFields()).toEqual(["cases", "code", "communes", "fullName", "kind", "level", "name", "processingStatistics", "province", "receptionStatistics", "receptionUnits", "resolutionStatistics"]);
+    expect(await districtFields()).toEqual(["cases", "code", "communes", "fullName", "kind", "level", "name", "processingBreakdown", "processingStatistics", "province", "receptionStatistics", "receptionUnits", "report", "resolutionBreakdown", "resolutionStatistics"]);
   });
 
   it("keeps the running supergraph when the new file is broken", async () => {

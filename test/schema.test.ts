@@ -24,9 +24,8 @@ describe("the committed schema/ files", () => {
 
 describe("composition", () => {
   it("composes the three-level and the two-level profiles without unexpected hints", async () => {
-    const sdls = await subgraphSdls();
-    const three = composeProfile(sdls, LEVELS);
-    const two = composeProfile(sdls, TWO_LEVELS);
+    const three = composeProfile(await subgraphSdls(LEVELS), LEVELS);
+    const two = composeProfile(await subgraphSdls(TWO_LEVELS), TWO_LEVELS);
     expect(three.supergraphSdl).toContain('join__graph(name: "district"');
     expect(two.supergraphSdl).not.toContain('join__graph(name: "district"');
     expect(two.supergraphSdl).toMatch(/type Commune[\s\S]*?province: Province/);

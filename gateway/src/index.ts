@@ -1,3 +1,4 @@
 export * from "./config";
 export * from "./server";
 export * from "./supergraph";
+export * from "./reports";

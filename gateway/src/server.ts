@@ -13,6 +13,7 @@ import { GraphQLError } from "graphql";
 
 import type { GatewayConfig } from "./config";
 import { explorerRouter } from "./explorer";
+import { reportsRouter } from "./reports";
 import { supergraphFromFile } from "./supergraph";
 
 /** What the gateway keeps per request and forwards to the subgraphs. */
@@ -101,7 +102,7 @@ const GATEWAY_CODES = new Set(["SUBGRAPH_UNAVAILABLE", "DOWNSTREAM_SERVICE_ERROR
 
 /**
  * Starts the gateway: the supergraph from a file (reloaded on change), `/graphql`, the offline
- * explorer at `/explorer`, and `/health` / `/ready`.
+ * explorer at `/explorer`, the report exports at `/reports`, and `/health` / `/ready`.
  */
 export async function startGateway(config: GatewayConfig, log: Logger = createLogger("tiepdan-gateway")): Promise<RunningGateway> {
   // @apollo/gateway reports usage to Apollo unless this is set in the process: never from here.
@@ -147,24 +148,39 @@ export async function startGateway(config: GatewayConfig, log: Logger = createLo
     res.status(ready ? 200 : 503).json({ status: ready ? "ready" : "degraded", subgraphs });
   });
   app.use(explorerRouter({ endpoint: "/graphql" }));
+  const withRequestId: express.RequestHandler = (req, res, next) => {
+    res.setHeader(HEADER.requestId, requestIdFromHeaders(req.headers));
+    next();
+  };
+  const contextOf = (req: express.Request, res: express.Response): GatewayContext => {
+    const requestId = String(res.getHeader(HEADER.requestId) ?? randomUUID());
+    const callerHeaders: Record<string, string> = {};
+    for (const name of CALLER_HEADERS) {
+      const value = req.headers[name];
+      if (typeof value === "string") {
+        callerHeaders[name] = value;
+      }
+    }
+    return { requestId, callerHeaders, log: log.child({ requestId }) };
+  };
   app.use(
     "/graphql",
-    (req, res, next) => {
-      res.setHeader(HEADER.requestId, requestIdFromHeaders(req.headers));
-      next();
-    },
+    withRequestId,
     express.json({ limit: "2mb" }),
-    expressMiddleware(apollo, {
-      context: async ({ req, res }) => {
-        const requestId = String(res.getHeader(HEADER.requestId) ?? randomUUID());
-        const callerHeaders: Record<string, string> = {};
-        for (const name of CALLER_HEADERS) {
-          const value = req.headers[name];
-          if (typeof value === "string") {
-            callerHeaders[name] = value;
-          }
+    expressMiddleware(apollo, { context: async ({ req, res }) => contextOf(req, res) }),
+  );
+  // The report exports run their operations through this same server, as their caller.
+  app.use(
+    "/reports",
+    withRequestId,
+    reportsRouter({
+      log,
+      executorFor: (req, res) => async (operation) => {
+        const { body } = await apollo.executeOperation(operation, { contextValue: contextOf(req, res) });
+        if (body.kind !== "single") {
+          throw new Error("report operations never defer: an incremental response is unexpected");
         }
-        return { requestId, callerHeaders, log: log.child({ requestId }) };
+        return body.singleResult;
       },
     }),
   );

@@ -28,14 +28,18 @@ export const supergraphFile = (profile: Profile): string =>
 /** Composition hints we expect and accept (none so far): any other hint fails `npm run compose`. */
 const EXPECTED_HINTS = new Set<string>([]);
 
-/** The SDL each level's subgraph publishes, built from its classes. */
-export async function subgraphSdls(): Promise<Record<Level, string>> {
+/** The SDL each level's subgraph publishes when the deployment runs `levels`, built from its classes. */
+export async function subgraphSdls(levels: readonly Level[] = LEVELS): Promise<Record<Level, string>> {
   const out = {} as Record<Level, string>;
-  for (const level of LEVELS) {
-    out[level] = subgraphSdl(await buildFederatedSchema(SUBGRAPHS[level]));
+  for (const level of levels) {
+    out[level] = subgraphSdl(await buildFederatedSchema(SUBGRAPHS[level], levels));
   }
   return out;
 }
+
+/** File of a level's SDL in a profile: `schema/<level>.graphql`, or `schema/<level>.two-level.graphql` where it differs. */
+export const profileSdlFile = (level: Level, profile: Profile): string =>
+  profile === "three-level" ? sdlFile(level) : join(SCHEMA_DIR, `${level}.${profile}.graphql`);
 
 /** Result of composing one profile. */
 export interface Composed {
@@ -65,12 +69,15 @@ export function composeProfile(sdls: Record<Level, string>, levels: readonly Lev
 
 /** Everything `npm run compose` writes, as text: file path → content. */
 export async function schemaFiles(): Promise<Map<string, string>> {
-  const sdls = await subgraphSdls();
   const files = new Map<string, string>();
-  for (const level of LEVELS) {
-    files.set(sdlFile(level), `${sdls[level].trim()}\n`);
-  }
+  const threeLevel = await subgraphSdls(LEVELS);
   for (const [profile, levels] of Object.entries(PROFILES) as [Profile, readonly Level[]][]) {
+    const sdls = await subgraphSdls(levels);
+    for (const level of levels) {
+      if (profile === "three-level" || sdls[level] !== threeLevel[level]) {
+        files.set(profileSdlFile(level, profile), `${sdls[level].trim()}\n`);
+      }
+    }
     files.set(supergraphFile(profile), `${composeProfile(sdls, levels).supergraphSdl.trim()}\n`);
   }
   return files;

@@ -1,17 +1,6 @@
-import {
-  DEFAULT_EMBEDDED_PG_PORT,
-  type EmbeddedServer,
-  activeLevels,
-  createLogger,
-  embeddedUrl,
-  gazetteerFor,
-  loadGazetteer,
-  openLevelDatabase,
-  portIsOpen,
-  seedLevel,
-} from "@tiepdan/kit";
+import { activeLevels, createLogger, gazetteerFor, loadGazetteer, openLevelDatabase, seedLevel } from "@tiepdan/kit";
 
-import { hasExternalDatabase, startEmbedded } from "./start";
+import { databaseForTool } from "./start";
 import { SUBGRAPHS } from "./subgraphs";
 
 /**
@@ -25,24 +14,7 @@ async function main(): Promise<void> {
   const provinces = arg > 0 ? (process.argv[arg + 1] ?? "").split(",").filter(Boolean) : "all";
   const levels = activeLevels(env);
   const log = createLogger("load-country", env.LOG_LEVEL);
-  let embedded: EmbeddedServer | undefined;
-  if (!hasExternalDatabase(levels, env)) {
-    const port = Number(env.EMBEDDED_PG_PORT ?? DEFAULT_EMBEDDED_PG_PORT);
-    if (await portIsOpen(port)) {
-      console.log(`using the embedded PostgreSQL already running on 127.0.0.1:${port}`);
-      env.DATABASE_URL = embeddedUrl(port);
-    } else {
-      embedded = await startEmbedded(env, console.log);
-      env.DATABASE_URL = embedded.url;
-      const server = embedded;
-      const interrupt = (): void => {
-        console.log("interrupted: stopping the embedded PostgreSQL (loaded rows are kept)");
-        void server.stop().then(() => process.exit(130));
-      };
-      process.once("SIGINT", interrupt);
-      process.once("SIGTERM", interrupt);
-    }
-  }
+  const stopDatabase = await databaseForTool(env, levels, console.log);
   const started = Date.now();
   try {
     const gazetteer = gazetteerFor(loadGazetteer(), provinces);
@@ -63,7 +35,7 @@ async function main(): Promise<void> {
     }
     console.log(`done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   } finally {
-    await embedded?.stop();
+    await stopDatabase();
   }
 }
 

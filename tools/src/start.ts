@@ -6,7 +6,9 @@ import {
   type EmbeddedServer,
   type Level,
   activeLevels,
+  embeddedUrl,
   gatewayPort,
+  portIsOpen,
   startEmbeddedPostgres,
   subgraphPort,
 } from "@tiepdan/kit";
@@ -35,6 +37,37 @@ export async function startEmbedded(env: Env, say: (line: string) => void): Prom
   const server = await startEmbeddedPostgres({ dataDir, port });
   say(`embedded PostgreSQL ${server.created ? "created and " : ""}started on 127.0.0.1:${port} (data: ${dataDir})`);
   return server;
+}
+
+/**
+ * The server a command-line tool writes to, resolved as the subgraphs resolve theirs:
+ * DATABASE_URL (or every level's own URL) when set; otherwise the embedded server of `npm start`,
+ * the running one, or one started here (then stopped by the returned function, and on Ctrl-C, with
+ * what was written kept). Sets `env.DATABASE_URL` for the embedded server.
+ */
+export async function databaseForTool(env: Env, levels: readonly Level[], say: (line: string) => void): Promise<() => Promise<void>> {
+  if (hasExternalDatabase(levels, env)) {
+    return async () => undefined;
+  }
+  const port = Number(env.EMBEDDED_PG_PORT ?? DEFAULT_EMBEDDED_PG_PORT);
+  if (await portIsOpen(port)) {
+    say(`using the embedded PostgreSQL already running on 127.0.0.1:${port}`);
+    env.DATABASE_URL = embeddedUrl(port);
+    return async () => undefined;
+  }
+  const server = await startEmbedded(env, say);
+  env.DATABASE_URL = server.url;
+  const interrupt = (): void => {
+    say("interrupted: stopping the embedded PostgreSQL (what was written is kept)");
+    void server.stop().then(() => process.exit(130));
+  };
+  process.once("SIGINT", interrupt);
+  process.once("SIGTERM", interrupt);
+  return async () => {
+    process.off("SIGINT", interrupt);
+    process.off("SIGTERM", interrupt);
+    await server.stop();
+  };
 }
 
 async function waitFor(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {

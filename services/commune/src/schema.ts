@@ -1,6 +1,7 @@
 import {
   defineCases,
   defineReception,
+  defineReports,
   type AdministrativeUnitEntity,
   CommuneListArgs,
   type RequestContext,
@@ -21,6 +22,9 @@ const communeCases = defineCases("commune", communeLevel);
 
 /** Reception sessions, visits and leaders' reception days of commune bodies. */
 const communeReception = defineReception("commune", communeLevel, communeCases);
+
+/** Report forms of communes, and the commune level's rows of higher units' reports. */
+const communeReports = defineReports("commune", communeLevel);
 
 const ProvinceRef = defineUnitRef("province");
 const DistrictRef = defineUnitRef("district");
@@ -67,14 +71,15 @@ export const communeSubgraph: SubgraphDefinition = {
   level: "commune",
   resolvers: [
     ...communeLevel.resolvers,
-    ...communeCases.resolvers, ...communeReception.resolvers,
+    ...communeCases.resolvers, ...communeReception.resolvers, ...communeReports.resolvers,
     ProvinceCommunesResolver,
     DistrictCommunesResolver,
     CommuneParentsResolver,
   ],
+  orphanedTypes: communeReports.orphanedTypes,
   referenceResolvers: {
     ...communeLevel.referenceResolvers,
-    ...communeCases.referenceResolvers,
+    ...communeCases.referenceResolvers, ...communeReports.referenceResolvers,
     ...unitRefResolver("province"),
     ...unitRefResolver("district"),
   },

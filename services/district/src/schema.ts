@@ -1,6 +1,7 @@
 import {
   defineCases,
   defineReception,
+  defineReports,
   type AdministrativeUnitEntity,
   ProvinceScopedListArgs,
   type RequestContext,
@@ -20,6 +21,9 @@ const districtCases = defineCases("district", districtLevel);
 
 /** Reception sessions, visits and leaders' reception days of district bodies. */
 const districtReception = defineReception("district", districtLevel, districtCases);
+
+/** Report forms of districts, and the district level's rows of higher units' reports. */
+const districtReports = defineReports("district", districtLevel);
 
 const ProvinceRef = defineUnitRef("province");
 
@@ -45,6 +49,7 @@ class DistrictProvinceResolver {
 /** The district subgraph. */
 export const districtSubgraph: SubgraphDefinition = {
   level: "district",
-  resolvers: [...districtLevel.resolvers, ...districtCases.resolvers, ...districtReception.resolvers, ProvinceDistrictsResolver, DistrictProvinceResolver],
-  referenceResolvers: { ...districtLevel.referenceResolvers, ...districtCases.referenceResolvers, ...unitRefResolver("province") },
+  resolvers: [...districtLevel.resolvers, ...districtCases.resolvers, ...districtReception.resolvers, ...districtReports.resolvers, ProvinceDistrictsResolver, DistrictProvinceResolver],
+  orphanedTypes: districtReports.orphanedTypes,
+  referenceResolvers: { ...districtLevel.referenceResolvers, ...districtCases.referenceResolvers, ...districtReports.referenceResolvers, ...unitRefResolver("province") },
 };

@@ -6,6 +6,7 @@ import type { DataSource } from "typeorm";
 import { AdministrativeUnitService } from "./admin/service";
 import { CaseService, type TransferSettings } from "./cases/service";
 import { ReceptionService } from "./reception/service";
+import { StatisticsService } from "./statistics/service";
 import type { Level } from "./config";
 import type { Logger } from "./logger";
 
@@ -41,6 +42,8 @@ export interface RequestContext {
   cases: CaseService;
   /** Reception sessions, visits, leaders and their reception days. */
   reception: ReceptionService;
+  /** Figures of the statutory report forms, from the records. */
+  statistics: StatisticsService;
 }
 
 const first = (value: string | string[] | undefined): string | undefined =>
@@ -90,5 +93,6 @@ export function createRequestContext(options: {
     units,
     cases,
     reception: new ReceptionService(options.dataSource, options.level, caller, units, cases),
+    statistics: new StatisticsService(options.dataSource, options.level, units),
   };
 }

@@ -3,7 +3,8 @@ import { printSchemaWithDirectives } from "@graphql-tools/utils";
 import { type GraphQLSchema, parse } from "graphql";
 import { type NonEmptyArray, buildSchema, createResolversMap } from "type-graphql";
 
-import type { Level } from "./config";
+import { LEVELS, type Level } from "./config";
+import { reportsSdlFor } from "./statistics/reports";
 
 /** `__resolveReference` (and other extra resolvers) by type name. */
 export type ReferenceResolvers = Record<string, Record<string, unknown>>;
@@ -38,9 +39,9 @@ function mergeResolvers(...maps: ReferenceResolvers[]): ReferenceResolvers {
 /**
  * Builds a Federation 2 subgraph schema from type-graphql classes: type-graphql builds the schema,
  * its SDL (with the `@key` directives) is printed and handed to `buildSubgraphSchema` together with
- * the generated resolvers and the reference resolvers.
+ * the generated resolvers and the reference resolvers. `levels` are the levels the deployment runs.
  */
-export async function buildFederatedSchema(definition: SubgraphDefinition): Promise<GraphQLSchema> {
+export async function buildFederatedSchema(definition: SubgraphDefinition, levels: readonly Level[] = LEVELS): Promise<GraphQLSchema> {
   if (definition.resolvers.length === 0) {
     throw new Error(`The ${definition.level} subgraph has no resolvers`);
   }
@@ -50,7 +51,7 @@ export async function buildFederatedSchema(definition: SubgraphDefinition): Prom
     // Subgraphs may lack a Query type of their own; federation adds _service/_entities.
     skipCheck: true,
   });
-  const typeDefs = parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(schema)}`);
+  const typeDefs = reportsSdlFor(parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(schema)}`), levels);
   return buildSubgraphSchema({
     typeDefs,
     resolvers: mergeResolvers(createResolversMap(schema) as ReferenceResolvers, definition.referenceResolvers) as never,

@@ -10,7 +10,7 @@ import { receptionEntities } from "./reception/entities";
 import { Reception1764500000000 } from "./reception/migrations";
 import { TransferDeliverer } from "./transfers/deliverer";
 import { Transfers1764600000000 } from "./transfers/migrations";
-import { Statistics1764700000000 } from "./statistics/migrations";
+import { ReportFacts1764800000000, Statistics1764700000000 } from "./statistics/migrations";
 import { transferSecret } from "./transfers/sealed";
 import { seedLevel } from "./admin/seed";
 import { LEVELS, type Level, activeLevels, databaseTarget, seedProvinces, subgraphPort, subgraphUrl } from "./config";
@@ -73,7 +73,7 @@ export const kitEntities = [
 ];
 
 /** Migrations every level runs, in order. */
-export const kitMigrations = [AdministrativeUnits1764300000000, Cases1764400000000, Reception1764500000000, Transfers1764600000000, Statistics1764700000000];
+export const kitMigrations = [AdministrativeUnits1764300000000, Cases1764400000000, Reception1764500000000, Transfers1764600000000, Statistics1764700000000, ReportFacts1764800000000];
 
 /** Opens a level's database: creates it if missing and runs pending migrations (never `synchronize`). */
 export async function openLevelDatabase(definition: SubgraphDefinition, env: Env, log: Logger) {
@@ -111,8 +111,8 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sta
         log.info({ provinces, ...seeded }, "administrative units loaded");
       }
     }
-    const schema = await buildFederatedSchema(definition);
     const levels = activeLevels(env);
+    const schema = await buildFederatedSchema(definition, levels);
     const transfers = { secret: transferSecret(env), levels };
     const server = await startSubgraphServer({
       level,

@@ -1,6 +1,7 @@
 import {
   defineCases,
   defineReception,
+  defineReports,
   type RequestContext,
   type SubgraphDefinition,
   bodyTypeName,
@@ -20,6 +21,9 @@ const provinceCases = defineCases("province", provinceLevel);
 
 /** Reception sessions, visits and leaders' reception days of province bodies. */
 const provinceReception = defineReception("province", provinceLevel, provinceCases);
+
+/** Report forms of provinces, and the province level's rows of higher units' reports. */
+const provinceReports = defineReports("province", provinceLevel);
 
 const DistrictBodyRef = defineBodyRef("district");
 const CommuneBodyRef = defineBodyRef("commune");
@@ -61,6 +65,7 @@ class ReceptionUnitLookupResolver {
 /** The province subgraph: provinces and their bodies, and the cross-level body lookup. */
 export const provinceSubgraph: SubgraphDefinition = {
   level: "province",
-  resolvers: [...provinceLevel.resolvers, ...provinceCases.resolvers, ...provinceReception.resolvers, ReceptionUnitLookupResolver],
-  referenceResolvers: { ...provinceLevel.referenceResolvers, ...provinceCases.referenceResolvers },
+  resolvers: [...provinceLevel.resolvers, ...provinceCases.resolvers, ...provinceReception.resolvers, ...provinceReports.resolvers, ReceptionUnitLookupResolver],
+  orphanedTypes: provinceReports.orphanedTypes,
+  referenceResolvers: { ...provinceLevel.referenceResolvers, ...provinceCases.referenceResolvers, ...provinceReports.referenceResolvers },
 };

@@ -127,3 +127,11 @@ export function receptionBodiesFor(unit: GazetteerUnit): BodySeed[] {
       };
     });
 }
+
+/** Kinds of body reported on the People's Committee's row of the forms (the rest are agencies). */
+const COMMITTEE_KINDS = new Set([ReceptionBodyKind.PEOPLES_COMMITTEE, ReceptionBodyKind.PARTY_COMMITTEE, ReceptionBodyKind.RECEPTION_BOARD]);
+
+/** Body slugs (the part of a body id after the unit code) reported on the committee's row. */
+export const COMMITTEE_BODY_SLUGS: readonly string[] = [
+  ...new Set(Object.values(TEMPLATES).flatMap((templates) => templates.filter((t) => COMMITTEE_KINDS.has(t.kind)).map((t) => t.slug))),
+];

@@ -86,23 +86,25 @@ export enum Sector {
   TRANSPORT = "TRANSPORT",
   ECONOMY_INFRASTRUCTURE = "ECONOMY_INFRASTRUCTURE",
 }
+/** Vietnamese name of each sector, as the forms' breakdowns print it. */
+export const SECTOR_LABELS: Readonly<Record<Sector, string>> = {
+  NATURAL_RESOURCES_ENVIRONMENT: "Tài nguyên và Môi trường",
+  CONSTRUCTION: "Xây dựng",
+  LABOUR_INVALIDS_SOCIAL: "Lao động - Thương binh và Xã hội",
+  JUSTICE: "Tư pháp",
+  AGRICULTURE: "Nông nghiệp và Phát triển nông thôn",
+  FINANCE: "Tài chính",
+  HOME_AFFAIRS: "Nội vụ",
+  EDUCATION: "Giáo dục và Đào tạo",
+  HEALTH: "Y tế",
+  INDUSTRY_TRADE: "Công Thương",
+  TRANSPORT: "Giao thông vận tải",
+  ECONOMY_INFRASTRUCTURE: "Kinh tế - Hạ tầng / Quản lý đô thị",
+};
 registerEnumType(Sector, {
   name: "Sector",
   description: "Sector of a specialised agency (ngành, lĩnh vực quản lý)",
-  valuesConfig: {
-    NATURAL_RESOURCES_ENVIRONMENT: { description: "Tài nguyên và Môi trường" },
-    CONSTRUCTION: { description: "Xây dựng" },
-    LABOUR_INVALIDS_SOCIAL: { description: "Lao động - Thương binh và Xã hội" },
-    JUSTICE: { description: "Tư pháp" },
-    AGRICULTURE: { description: "Nông nghiệp và Phát triển nông thôn" },
-    FINANCE: { description: "Tài chính" },
-    HOME_AFFAIRS: { description: "Nội vụ" },
-    EDUCATION: { description: "Giáo dục và Đào tạo" },
-    HEALTH: { description: "Y tế" },
-    INDUSTRY_TRADE: { description: "Công Thương" },
-    TRANSPORT: { description: "Giao thông vận tải" },
-    ECONOMY_INFRASTRUCTURE: { description: "Kinh tế - Hạ tầng / Quản lý đô thị (district level)" },
-  },
+  valuesConfig: Object.fromEntries(Object.entries(SECTOR_LABELS).map(([value, label]) => [value, { description: label }])),
 });
 
 /** Level of a unit from the length of its statistics office code: 2 province, 3 district, 5 commune. */

@@ -758,7 +758,7 @@ export function defineCases(level: Level, units: LevelModule): CaseModule {
       @Arg("period", { description: "2024, 2024-Q3, 2024-6M, 2024-9M or 2024-03-01..2024-05-31" }) period: string,
       @Ctx() ctx: RequestContext,
     ): Promise<ProcessingFiguresType> {
-      return ctx.cases.processingFigures(unit.code, period);
+      return ctx.statistics.processingFigures(unit.code, period);
     }
 
     @FieldResolver(() => ResolutionFiguresType, {
@@ -770,7 +770,7 @@ export function defineCases(level: Level, units: LevelModule): CaseModule {
       @Arg("period", { description: "2024, 2024-Q3, 2024-6M, 2024-9M or 2024-03-01..2024-05-31" }) period: string,
       @Ctx() ctx: RequestContext,
     ): Promise<ResolutionFiguresType> {
-      return ctx.cases.resolutionFigures(unit.code, kind, period).then(withRates);
+      return ctx.statistics.resolutionFigures(unit.code, kind, period).then(withRates);
     }
   }
 

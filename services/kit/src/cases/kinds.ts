@@ -49,16 +49,18 @@ export enum PetitionField {
   PARTY_MASS_ORGANISATIONS = "PARTY_MASS_ORGANISATIONS",
   OTHER = "OTHER",
 }
+/** Vietnamese name of each field, as the forms' breakdowns print it. */
+export const PETITION_FIELD_LABELS: Readonly<Record<PetitionField, string>> = {
+  LAND_HOUSING: "Đất đai, nhà ở",
+  POLICY_SOCIAL: "Chính sách, chế độ, xã hội",
+  ADMINISTRATIVE: "Hành chính",
+  JUSTICE: "Tư pháp",
+  PARTY_MASS_ORGANISATIONS: "Đảng, đoàn thể",
+  OTHER: "Khác",
+};
 registerEnumType(PetitionField, {
   name: "PetitionField",
-  valuesConfig: {
-    LAND_HOUSING: { description: "Đất đai, nhà ở" },
-    POLICY_SOCIAL: { description: "Chính sách, chế độ, xã hội" },
-    ADMINISTRATIVE: { description: "Hành chính" },
-    JUSTICE: { description: "Tư pháp" },
-    PARTY_MASS_ORGANISATIONS: { description: "Đảng, đoàn thể" },
-    OTHER: { description: "Khác" },
-  },
+  valuesConfig: Object.fromEntries(Object.entries(PETITION_FIELD_LABELS).map(([value, label]) => [value, { description: label }])),
 });
 
 /** Why a petition is not eligible for processing (Circular 05/2021/TT-TTCP). */

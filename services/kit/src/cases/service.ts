@@ -9,11 +9,10 @@ import { levelOfCode } from "../admin/kinds";
 import type { AdministrativeUnitService } from "../admin/service";
 import { DISTRICTS_ABOLISHED_FROM, LEVELS, type Level } from "../config";
 import type { Caller } from "../context";
-import { CaseAction, CaseKind, CaseStatus, InvalidTransitionError, allowedActions, nextStatus } from "../domain/cases/machine";
+import { CaseAction, CaseKind, CaseStatus, InvalidTransitionError, nextStatus } from "../domain/cases/machine";
 import { badInput, conflict, notFound } from "../errors";
 import { groupedLoader, keyedLoader } from "../loaders";
-import { foldVietnamese, normalizeText } from "../text";
-import { deadlineBeforeAcceptance, runningDeadline } from "./due";
+import { foldVietnamese } from "../text";
 import {
   AttachmentEntity,
   CaseEntity,
@@ -23,14 +22,27 @@ import {
   PetitionerEntity,
   SuspensionEntity,
 } from "./entities";
-import { ContentType, DecisionResult, type PetitionField, RESULTS_FOR } from "./kinds";
+import { ContentType, type PetitionField } from "./kinds";
 import { type CaseQuery, CaseRepository } from "./repository";
-import { UUID, Validator, isValidDate, normalizePhone, todayInVietnam } from "./validation";
+import {
+  type ActionInput,
+  type ClassifyInput,
+  type RegisterPetitionInput,
+  allowedActionsOf,
+  applyAction,
+  applyClassification,
+  checkAction,
+  checkClassification,
+  checkPetition,
+  REPEAT_LINK,
+  linkRepeat,
+  newCase,
+  petitionRows,
+  settleStep,
+} from "./steps";
+import { UUID, Validator, isValidDate, todayInVietnam } from "./validation";
 import { reportUpstream, sendCase } from "../transfers/effects";
 import { dueDate } from "../domain/deadlines/due";
-import { FiguresByPeriod } from "../statistics/figures";
-import { type ProcessingFigures, emptyProcessingFigures, processingFigures } from "../statistics/processing";
-import { type ResolutionFigures, emptyFigures, resolutionFigures } from "../statistics/resolution";
 import { type RoutingProposal, proposeCompetentBodies } from "../domain/routing/competence";
 import type { Sector, UnitKind } from "../admin/kinds";
 import { outboxSignal } from "../transfers/outbox";
@@ -59,78 +71,8 @@ const RESOLVED_STATUSES = new Set<string>([
 // Not TRANSFERRED: sending a case on is progress, not an outcome; the onward hop reaches the
 // senders upstream as it is delivered.
 
-/** Statuses in which a resolution period runs. */
-const RESOLVING_STATUSES = new Set<string>([CaseStatus.ACCEPTED, CaseStatus.VERIFYING, CaseStatus.DIALOGUE, CaseStatus.SUSPENDED]);
-
 /** Steps that only the platform takes (on a transfer's news), or that have their own operation. */
 const NOT_BY_ACT = new Set<CaseAction>([CaseAction.CLASSIFY, CaseAction.REOPEN_RETURNED, CaseAction.RETURN_TO_SENDER, CaseAction.ESCALATE]);
-
-/** A signer of a petition. */
-export interface PersonInput {
-  fullName: string;
-  citizenId?: string | null;
-  address?: string | null;
-  phone?: string | null;
-}
-
-/** Metadata of an attached file. */
-export interface AttachmentInput {
-  name: string;
-  mediaType: string;
-  sizeBytes: number;
-  sha256: string;
-}
-
-/** A petition as registered at a body. */
-export interface RegisterPetitionInput {
-  bodyId: string;
-  source: string;
-  receivedOn: string;
-  content: string;
-  summary?: string | null;
-  respondent?: string | null;
-  /** Known at the desk: decides where identities are kept (denouncers apart, confidential). */
-  contentTypes?: string[] | null;
-  anonymous?: boolean | null;
-  petitioners?: PersonInput[] | null;
-  attachments?: AttachmentInput[] | null;
-  /** Link the petition to this existing case as a repeat instead of opening a new case. */
-  repeatOfCaseId?: string | null;
-}
-
-/** Classification on every axis of Circular 05/2021. */
-export interface ClassifyInput {
-  contentTypes: string[];
-  eligible: boolean;
-  ineligibilityReason?: string | null;
-  withinCompetence: boolean;
-  field: string;
-  complex?: boolean | null;
-  complexityReason?: string | null;
-  remoteArea?: boolean | null;
-  instance?: number | null;
-  on?: string | null;
-  note?: string | null;
-}
-
-/** Data of a step; which fields are needed depends on the action. */
-export interface ActionInput {
-  on?: string | null;
-  note?: string | null;
-  reason?: string | null;
-  /** TRANSFER: the legal basis cited. */
-  legalBasis?: string | null;
-  targetBodyId?: string | null;
-  result?: string | null;
-  decisionNumber?: string | null;
-  afterPersuasion?: boolean | null;
-  moneyToRecoverVnd?: number | null;
-  moneyToReturnVnd?: number | null;
-  landToRecoverM2?: number | null;
-  landToReturnM2?: number | null;
-  peopleDisciplined?: number | null;
-  sentToInvestigation?: number | null;
-}
 
 /** Filter of a case list as clients send it. */
 export interface CaseFilterInput {
@@ -164,14 +106,6 @@ export interface CasePage {
 /** Role that may read denouncers' identities (the access rules of later issues refine it). */
 export const DENUNCIATION_RESOLVER_ROLE = "denunciation-resolver";
 
-const MAX_SIGNERS = 1000;
-const MAX_ATTACHMENTS = 50;
-const MAX_ATTACHMENT_BYTES = 1024 ** 3;
-const MAX_MONEY_VND = 1e15;
-const MAX_LAND_M2 = 1e11;
-const PARTIAL_WITHDRAWAL_FROM = "2026-07-01";
-const SUSPENSION_FROM = "2026-07-01";
-
 const encodeCursor = (c: CaseEntity): string => Buffer.from(`${c.receivedOn}|${c.id}`, "utf8").toString("base64url");
 
 function decodeCursor(cursor: string): { receivedOn: string; id: string } {
@@ -180,17 +114,6 @@ function decodeCursor(cursor: string): { receivedOn: string; id: string } {
     throw badInput("after", "is not a cursor returned by this list");
   }
   return { receivedOn, id };
-}
-
-/** The kind a case takes from its contents: a complaint first, then a denunciation, else a recommendation. */
-export function kindOf(contentTypes: string[]): CaseKind {
-  if (contentTypes.includes(ContentType.COMPLAINT)) {
-    return CaseKind.COMPLAINT;
-  }
-  if (contentTypes.includes(ContentType.DENUNCIATION)) {
-    return CaseKind.DENUNCIATION;
-  }
-  return CaseKind.RECOMMENDATION;
 }
 
 /** Turns a state machine refusal into the GraphQL error clients see. */
@@ -261,57 +184,11 @@ export class CaseService {
     return body;
   }
 
-  private validatePeople(v: Validator, field: string, people: PersonInput[]): void {
-    people.forEach((p, i) => {
-      v.text(`${field}[${i}].fullName`, p.fullName, { required: true, max: 100 });
-      if (p.fullName && /^[\d\s]+$/.test(p.fullName)) {
-        v.add(`${field}[${i}].fullName`, "must be a name");
-      }
-      v.citizenId(`${field}[${i}].citizenId`, p.citizenId);
-      v.text(`${field}[${i}].address`, p.address, { max: 300 });
-      v.phone(`${field}[${i}].phone`, p.phone);
-    });
-  }
-
   /** Registers a petition: a new case, or a repeat linked to an existing case of the same matter. */
   async registerPetition(input: RegisterPetitionInput): Promise<PetitionEntity> {
     const v = new Validator(this.today());
     const body = await this.bodyOfThisLevel(v, "bodyId", input.bodyId);
-    v.pastDate("receivedOn", input.receivedOn);
-    v.levelExisted("receivedOn", this.level, input.receivedOn);
-    v.text("content", input.content, { required: true, max: 20000 });
-    v.text("summary", input.summary, { max: 2000 });
-    v.text("respondent", input.respondent, { max: 500 });
-    const people = input.petitioners ?? [];
-    const anonymous = input.anonymous ?? false;
-    const contentTypes = [...new Set(input.contentTypes ?? [])];
-    if (anonymous && people.length > 0) {
-      v.add("petitioners", "must be empty for an anonymous petition");
-    }
-    if (!anonymous && people.length === 0) {
-      v.add("petitioners", "at least one petitioner is required (or mark the petition anonymous)");
-    }
-    if (anonymous && contentTypes.length > 0 && !contentTypes.every((t) => t === ContentType.DENUNCIATION)) {
-      v.add("anonymous", "only denunciations may be anonymous");
-    }
-    if (people.length > MAX_SIGNERS) {
-      v.add("petitioners", `at most ${MAX_SIGNERS} signers`);
-    }
-    this.validatePeople(v, "petitioners", people);
-    const attachments = input.attachments ?? [];
-    if (attachments.length > MAX_ATTACHMENTS) {
-      v.add("attachments", `at most ${MAX_ATTACHMENTS} attachments`);
-    }
-    attachments.forEach((a, i) => {
-      v.text(`attachments[${i}].name`, a.name, { required: true, max: 255 });
-      if (!/^[\w.+-]+\/[\w.+-]+$/.test(a.mediaType)) {
-        v.add(`attachments[${i}].mediaType`, "must be a media type such as application/pdf");
-      }
-      v.int(`attachments[${i}].sizeBytes`, a.sizeBytes, 0, MAX_ATTACHMENT_BYTES);
-      if (!/^[0-9a-f]{64}$/.test(a.sha256)) {
-        v.add(`attachments[${i}].sha256`, "must be 64 lower-case hexadecimal characters");
-      }
-    });
+    checkPetition(v, this.level, input);
     let repeatOf: CaseEntity | null = null;
     if (input.repeatOfCaseId) {
       repeatOf = UUID.test(input.repeatOfCaseId) ? await this.caseById.load(input.repeatOfCaseId) : null;
@@ -321,75 +198,26 @@ export class CaseService {
     }
     v.throwIfAny();
 
-    const content = normalizeText(input.content);
-    const summary = normalizeText(input.summary ?? content.slice(0, 300));
-    const respondent = input.respondent ? normalizeText(input.respondent) : null;
-    const confidential = contentTypes.includes(ContentType.DENUNCIATION) || (repeatOf?.contentTypes ?? []).includes(ContentType.DENUNCIATION);
     const petition = await this.dataSource.transaction(async (m) => {
       let caseId: string;
       if (repeatOf) {
         caseId = repeatOf.id;
         const updated = await m.query(`UPDATE kntc_case SET repeat_count = repeat_count + 1, version = version + 1 WHERE id = $1 RETURNING status`, [caseId]);
-        await this.appendEvent(m, caseId, "LINK_REPEAT", repeatOf.status, (updated[0][0] as { status: string }).status, input.receivedOn, null, {
-          repeatCount: [repeatOf.repeatCount, repeatOf.repeatCount + 1],
-        });
+        await this.appendEvent(m, caseId, REPEAT_LINK, repeatOf.status, (updated[0][0] as { status: string }).status, input.receivedOn, null, linkRepeat({ ...repeatOf }));
       } else {
         caseId = randomUUID();
-        const due = deadlineBeforeAcceptance({ kind: null, status: CaseStatus.RECEIVED, receivedOn: input.receivedOn });
-        await m.getRepository(CaseEntity).insert({
-          id: caseId,
-          level: this.level,
-          bodyId: body!.id,
-          unitCode: body!.unitCode,
-          sector: body!.sector,
-          kind: null,
-          contentTypes,
-          status: CaseStatus.RECEIVED,
-          summary,
-          respondent,
-          respondentSearch: respondent ? foldVietnamese(respondent) : null,
-          searchText: foldVietnamese(`${summary} ${respondent ?? ""}`),
-          signerCount: people.length,
-          anonymous,
-          receivedOn: input.receivedOn,
-          dueOn: due?.dueAt ?? null,
-          dueStep: due?.step ?? null,
-          dueRuleId: due?.rule.id ?? null,
-        });
+        await m.getRepository(CaseEntity).insert(newCase(input, caseId, this.level, body!));
         await this.appendEvent(m, caseId, "REGISTER", null, CaseStatus.RECEIVED, input.receivedOn, null, {});
       }
-      const petitionId = randomUUID();
-      await m.getRepository(PetitionEntity).insert({
-        id: petitionId,
-        caseId,
-        bodyId: body!.id,
-        source: input.source,
-        receivedOn: input.receivedOn,
-        content,
-        respondent,
-        isRepeat: repeatOf !== null,
-        signerCount: people.length,
-        anonymous,
-        searchText: foldVietnamese(`${content} ${respondent ?? ""}`),
-        registeredBy: this.caller.userId,
-      });
-      const rows = people.map((p, position) => ({
-        petitionId,
-        fullName: normalizeText(p.fullName),
-        searchName: foldVietnamese(p.fullName),
-        citizenId: p.citizenId ?? null,
-        address: p.address ? normalizeText(p.address) : null,
-        phone: p.phone ? normalizePhone(p.phone) : null,
-        position,
-      }));
-      if (rows.length > 0) {
-        // A denouncer's identity goes to its own confidential table, never beside the case.
-        await m.getRepository(confidential ? DenouncerEntity : PetitionerEntity).insert(rows);
+      const rows = petitionRows(input, { petitionId: randomUUID(), caseId }, body!, repeatOf, this.caller.userId);
+      await m.getRepository(PetitionEntity).insert(rows.petition);
+      if (rows.signers.length > 0) {
+        await m.getRepository(rows.confidential ? DenouncerEntity : PetitionerEntity).insert(rows.signers);
       }
-      if (attachments.length > 0) {
-        await m.getRepository(AttachmentEntity).insert(attachments.map((a) => ({ ...a, name: normalizeText(a.name), petitionId })));
+      if (rows.attachments.length > 0) {
+        await m.getRepository(AttachmentEntity).insert(rows.attachments);
       }
-      return m.getRepository(PetitionEntity).findOneByOrFail({ id: petitionId });
+      return m.getRepository(PetitionEntity).findOneByOrFail({ id: rows.petition.id });
     });
     this.caseById.clear(petition.caseId);
     this.petitionsByCase.clear(petition.caseId);
@@ -433,51 +261,11 @@ export class CaseService {
   async classify(id: string, input: ClassifyInput, expectedVersion?: number | null): Promise<CaseEntity> {
     const current = await this.get(id);
     const v = new Validator(this.today());
-    const contentTypes = [...new Set(input.contentTypes)];
-    if (contentTypes.length === 0) {
-      v.add("contentTypes", "at least one content type is required");
-    }
-    if (!input.eligible && !input.ineligibilityReason) {
-      v.add("ineligibilityReason", "is required when the petition is not eligible");
-    }
-    if (input.eligible && input.ineligibilityReason) {
-      v.add("ineligibilityReason", "must be empty for an eligible petition");
-    }
-    const kind = contentTypes.length ? kindOf(contentTypes) : null;
-    if (kind === CaseKind.COMPLAINT) {
-      if (input.instance !== 1 && input.instance !== 2) {
-        v.add("instance", "a complaint is 1st (1) or 2nd (2) instance");
-      }
-    } else if (input.instance !== undefined && input.instance !== null) {
-      v.add("instance", "only complaints have an instance");
-    }
-    if (input.complex && !input.complexityReason) {
-      v.add("complexityReason", "a complex case records why (Law Art. 3a): several places or contents, several complainants, a foreign element, ...");
-    }
-    v.text("complexityReason", input.complexityReason, { max: 1000 });
-    v.pastDate("on", input.on, false);
-    if (input.on && input.on < current.receivedOn) {
-      v.add("on", `must not be before the case was received (${current.receivedOn})`);
-    }
-    if (current.anonymous && kind && kind !== CaseKind.DENUNCIATION) {
-      v.add("contentTypes", "an anonymous petition can only be a denunciation");
-    }
+    checkClassification(v, current, input);
     v.throwIfAny();
-    const wasConfidential = current.contentTypes.includes(ContentType.DENUNCIATION);
-    const confidential = contentTypes.includes(ContentType.DENUNCIATION);
     return this.change(current, CaseAction.CLASSIFY, input.on ?? this.today(), input.note ?? null, expectedVersion, async (c, m) => {
-      c.kind = kind;
-      c.contentTypes = contentTypes;
-      c.eligible = input.eligible;
-      c.ineligibilityReason = input.ineligibilityReason ?? null;
-      c.withinCompetence = input.withinCompetence;
-      c.field = input.field;
-      c.complex = input.complex ?? false;
-      c.complexityReason = input.complexityReason ?? null;
-      c.remoteArea = input.remoteArea ?? false;
-      c.instance = kind === CaseKind.COMPLAINT ? (input.instance ?? 1) : null;
-      if (confidential !== wasConfidential) {
-        await this.moveIdentities(m, c.id, confidential);
+      if (applyClassification(c, input)) {
+        await this.moveIdentities(m, c.id, c.contentTypes.includes(ContentType.DENUNCIATION));
       }
     });
   }
@@ -502,193 +290,28 @@ export class CaseService {
     this.check(current, action);
     const v = new Validator(this.today());
     const on = input.on ?? this.today();
-    v.pastDate("on", input.on, false);
-    const notBefore = (date: string | null, what: string): void => {
-      if (date && on < date) {
-        v.add("on", `must not be before ${what} (${date})`);
-      }
-    };
-    notBefore(current.receivedOn, "the receipt");
-    notBefore(current.acceptedOn, "the acceptance");
-    v.text("note", input.note, { max: 4000 });
-    v.text("reason", input.reason, { max: 2000 });
-    const needReason = (): void => {
-      if (!input.reason) {
-        v.add("reason", `is required to ${action}`);
-      }
-    };
-    const enforcement = (): void => {
-      v.amount("moneyToRecoverVnd", input.moneyToRecoverVnd, MAX_MONEY_VND);
-      v.amount("moneyToReturnVnd", input.moneyToReturnVnd, MAX_MONEY_VND);
-      v.amount("landToRecoverM2", input.landToRecoverM2, MAX_LAND_M2);
-      v.amount("landToReturnM2", input.landToReturnM2, MAX_LAND_M2);
-      v.int("peopleDisciplined", input.peopleDisciplined, 0, 100000);
-      v.int("sentToInvestigation", input.sentToInvestigation, 0, 100000);
-    };
-    switch (action) {
-      case CaseAction.ACCEPT:
-        if (current.eligible !== true) {
-          v.add("action", "only an eligible petition can be accepted (classify it as eligible first)");
-        }
-        if (current.withinCompetence !== true) {
-          v.add("action", "a petition outside this body's competence is transferred, not accepted");
-        }
-        break;
-      case CaseAction.TRANSFER:
-      case CaseAction.URGE:
-        if (!input.targetBodyId) {
-          v.add("targetBodyId", `is required to ${action}`);
-        } else if (!/^\d+\.[a-z0-9-]{1,40}$/.test(input.targetBodyId) || !levelOfCode(input.targetBodyId.split(".")[0]!)) {
-          v.add("targetBodyId", `"${input.targetBodyId}" is not a reception unit id ("<unit code>.<body>", e.g. "37.ubnd")`);
-        } else if (input.targetBodyId === current.bodyId) {
-          v.add("targetBodyId", "must be another body");
-        } else if (!this.transfers.levels.includes(levelOfCode(input.targetBodyId.split(".")[0]!)!)) {
-          v.add("targetBodyId", `the ${levelOfCode(input.targetBodyId.split(".")[0]!)} level is not part of this deployment`);
-        } else {
-          v.levelExisted("targetBodyId", levelOfCode(input.targetBodyId.split(".")[0]!)!, on);
-        }
-        v.text("legalBasis", input.legalBasis, { max: 500 });
-        needReason();
-        break;
-      case CaseAction.ARCHIVE:
-      case CaseAction.REFUSE:
-      case CaseAction.GUIDE:
-      case CaseAction.TERMINATE:
-      case CaseAction.EXTEND:
-        needReason();
-        if (action === CaseAction.EXTEND && !current.complex) {
-          v.add("action", "only a complex denunciation may be extended (Law on Denunciations Art. 30(2)): record the complexity at classification");
-        }
-        if (action === CaseAction.EXTEND && current.extensions >= 2) {
-          v.add("action", "a denunciation can be extended at most twice (Art. 30(2))");
-        }
-        break;
-      case CaseAction.DECIDE:
-      case CaseAction.CONCLUDE: {
-        const allowed = current.kind === CaseKind.DENUNCIATION ? RESULTS_FOR.DENUNCIATION : current.instance === 2 ? RESULTS_FOR.COMPLAINT_2 : RESULTS_FOR.COMPLAINT_1;
-        if (!input.result) {
-          v.add("result", `is required (${allowed.join(", ")})`);
-        } else if (!allowed.includes(input.result as DecisionResult)) {
-          v.add("result", `must be one of ${allowed.join(", ")} for this case`);
-        }
-        if (action === CaseAction.DECIDE && !input.decisionNumber) {
-          v.add("decisionNumber", "is required (số quyết định)");
-        }
-        v.text("decisionNumber", input.decisionNumber, { max: 60 });
-        if (action === CaseAction.DECIDE && current.instance === 2 && !current.dialogueOn) {
-          v.add("action", "a 2nd-instance complaint is decided only after a dialogue (HOLD_DIALOGUE)");
-        }
-        enforcement();
-        break;
-      }
-      case CaseAction.RECORD_ENFORCEMENT:
-        enforcement();
-        break;
-      case CaseAction.SUSPEND:
-        needReason();
-        if (current.kind === CaseKind.COMPLAINT && (current.acceptedOn ?? "") < SUSPENSION_FROM) {
-          v.add("action", `suspension of a complaint applies to complaints accepted from ${SUSPENSION_FROM} (Law 136/2025, Art. 11a)`);
-        }
-        break;
-      case CaseAction.RESUME: {
-        const openSuspension = (await this.suspensionsByCase.load(id)).find((s) => s.toOn === null);
-        if (openSuspension && on < openSuspension.fromOn) {
-          v.add("on", `must not be before the suspension began (${openSuspension.fromOn})`);
-        }
-        break;
-      }
-      case CaseAction.WITHDRAW_PARTIALLY:
-        needReason();
-        if (current.kind === CaseKind.COMPLAINT && (current.acceptedOn ?? "") < PARTIAL_WITHDRAWAL_FROM) {
-          v.add("action", `partial withdrawal applies to complaints accepted from ${PARTIAL_WITHDRAWAL_FROM} (Law 136/2025, Art. 7a)`);
-        }
-        break;
-      case CaseAction.PUBLISH_DECISION:
-        notBefore(current.decidedOn, "the decision");
-        if (current.publishedOn) {
-          v.add("action", `the decision was published on ${current.publishedOn}`);
-        }
-        break;
-      default:
-        break;
-    }
+    const openSuspension = action === CaseAction.RESUME ? (await this.suspensionsByCase.load(id)).find((s) => s.toOn === null) : null;
+    checkAction(v, current, action, input, on, { levels: this.transfers.levels, openSuspension });
     v.throwIfAny();
 
     return this.change(current, action, on, input.note ?? input.reason ?? null, expectedVersion, async (c, m) => {
-      switch (action) {
-        case CaseAction.ACCEPT:
-          c.acceptedOn = on;
-          break;
-        case CaseAction.TRANSFER:
-          c.targetBodyId = input.targetBodyId ?? null;
-          c.decisionReason = input.reason ?? null;
-          await sendCase(m, c, { level: this.level, secret: this.transfers.secret }, {
-            kind: "TRANSFER",
-            targetBodyId: input.targetBodyId!,
-            targetLevel: levelOfCode(input.targetBodyId!.split(".")[0]!)!,
-            reason: input.reason ?? "",
-            legalBasis: input.legalBasis ?? null,
-            on,
-            firstInstance: null,
-          });
-          break;
-        case CaseAction.URGE:
-          c.targetBodyId = input.targetBodyId ?? null;
-          c.decisionReason = input.reason ?? null;
-          break;
-        case CaseAction.ARCHIVE:
-        case CaseAction.REFUSE:
-        case CaseAction.GUIDE:
-        case CaseAction.TERMINATE:
-          c.decisionReason = input.reason ?? null;
-          break;
-        case CaseAction.HOLD_DIALOGUE:
-          c.dialogueOn = on;
-          break;
-        case CaseAction.DECIDE:
-        case CaseAction.CONCLUDE:
-          c.result = input.result ?? null;
-          c.decisionNumber = input.decisionNumber ?? null;
-          c.decidedOn = on;
-          this.applyEnforcement(c, input);
-          break;
-        case CaseAction.RECORD_ENFORCEMENT:
-          this.applyEnforcement(c, input);
-          break;
-        case CaseAction.PUBLISH_DECISION:
-          c.publishedOn = on;
-          break;
-        case CaseAction.EXTEND:
-          c.extensions += 1;
-          break;
-        case CaseAction.SUSPEND:
-          c.suspendedFrom = current.status;
-          await m.getRepository(SuspensionEntity).insert({ caseId: c.id, fromOn: on, toOn: null, reason: input.reason ?? "" });
-          break;
-        case CaseAction.RESUME:
-          c.suspendedFrom = null;
-          await m.query(`UPDATE case_suspension SET to_on = $2 WHERE case_id = $1 AND to_on IS NULL`, [c.id, on]);
-          break;
-        case CaseAction.WITHDRAW:
-          c.withdrawnOn = on;
-          c.withdrawnAfterPersuasion = input.afterPersuasion ?? false;
-          break;
-        case CaseAction.WITHDRAW_PARTIALLY:
-          c.partialWithdrawals += 1;
-          break;
-        default:
-          break;
+      const effect = applyAction(c, action, input, on, current.status);
+      if (action === CaseAction.TRANSFER) {
+        await sendCase(m, c, { level: this.level, secret: this.transfers.secret }, {
+          kind: "TRANSFER",
+          targetBodyId: input.targetBodyId!,
+          targetLevel: levelOfCode(input.targetBodyId!.split(".")[0]!)!,
+          reason: input.reason ?? "",
+          legalBasis: input.legalBasis ?? null,
+          on,
+          firstInstance: null,
+        });
+      } else if (effect && "suspend" in effect) {
+        await m.getRepository(SuspensionEntity).insert({ caseId: c.id, fromOn: effect.suspend.fromOn, toOn: null, reason: effect.suspend.reason });
+      } else if (effect && "resume" in effect) {
+        await m.query(`UPDATE case_suspension SET to_on = $2 WHERE case_id = $1 AND to_on IS NULL`, [c.id, effect.resume.toOn]);
       }
     });
-  }
-
-  private applyEnforcement(c: CaseEntity, input: ActionInput): void {
-    c.moneyToRecoverVnd = input.moneyToRecoverVnd ?? c.moneyToRecoverVnd;
-    c.moneyToReturnVnd = input.moneyToReturnVnd ?? c.moneyToReturnVnd;
-    c.landToRecoverM2 = input.landToRecoverM2 ?? c.landToRecoverM2;
-    c.landToReturnM2 = input.landToReturnM2 ?? c.landToReturnM2;
-    c.peopleDisciplined = input.peopleDisciplined ?? c.peopleDisciplined;
-    c.sentToInvestigation = input.sentToInvestigation ?? c.sentToInvestigation;
   }
 
   /** The state machine's verdict, as a GraphQL error with the allowed next steps. */
@@ -705,14 +328,7 @@ export class CaseService {
 
   /** The actions allowed now for a case (a decision is published once). */
   allowed(c: CaseEntity): CaseAction[] {
-    const actions = allowedActions({ kind: c.kind as CaseKind | null, status: c.status as CaseStatus, suspendedFrom: c.suspendedFrom as CaseStatus | null });
-    return actions.filter(
-      (a) =>
-        !(a === CaseAction.PUBLISH_DECISION && c.publishedOn) &&
-        a !== CaseAction.REOPEN_RETURNED &&
-        !(a === CaseAction.RETURN_TO_SENDER && c.inboxState !== "PENDING") &&
-        !(a === CaseAction.ESCALATE && (c.instance !== 1 || c.journey.some((h) => h.kind === "SECOND_INSTANCE" && h.fromCaseId === c.id))),
-    );
+    return allowedActionsOf(c);
   }
 
   /**
@@ -744,41 +360,11 @@ export class CaseService {
       // Accepting a transfer into one's own processing changes no status: the machine is not asked.
       const to = action === "ACCEPT_TRANSFER" ? (c.status as CaseStatus) : this.check(c, action);
       await apply(c, m);
-      c.status = to;
-      // Keep the deadline the resolution was due by, for the reports' on time / late figures.
-      if (RESOLVING_STATUSES.has(before.status) && !RESOLVING_STATUSES.has(c.status) && c.status !== CaseStatus.SUSPENDED) {
-        c.resolutionDueOn = before.dueOn;
-      }
+      const suspensions = await this.repository.suspensionsByCases([c.id], m);
+      const changes = settleStep(before, c, to, on, suspensions.map((s) => ({ from: s.fromOn, to: s.toOn })));
+      // After the changes are listed: the journey is not part of them.
       if (c.transferredFrom && RESOLVED_STATUSES.has(c.status) && !RESOLVED_STATUSES.has(before.status)) {
         await reportUpstream(m, c, "RESOLVED", { on });
-      }
-      if (!this.allowed(c).length && c.closedOn === null) {
-        c.closedOn = on;
-      }
-      const suspensions = await this.repository.suspensionsByCases([c.id], m);
-      const due = runningDeadline({
-        kind: c.kind as CaseKind | null,
-        status: c.status as CaseStatus,
-        suspendedFrom: c.suspendedFrom as CaseStatus | null,
-        instance: c.instance,
-        complex: c.complex,
-        remoteArea: c.remoteArea,
-        receivedOn: c.receivedOn,
-        acceptedOn: c.acceptedOn,
-        decidedOn: c.decidedOn,
-        publishedOn: c.publishedOn,
-        extensions: c.extensions,
-        suspensions: suspensions.map((s) => ({ from: s.fromOn, to: s.toOn })),
-      });
-      c.dueOn = due?.dueAt ?? null;
-      c.dueStep = due?.step ?? null;
-      c.dueRuleId = due?.rule.id ?? null;
-      c.onHold = due?.onHold ?? false;
-      const changes: Record<string, [unknown, unknown]> = {};
-      for (const key of Object.keys(c) as (keyof CaseEntity)[]) {
-        if (key !== "version" && key !== "journey" && JSON.stringify(before[key]) !== JSON.stringify(c[key])) {
-          changes[key] = [before[key], c[key]];
-        }
       }
       const { version: _v, createdAt: _c, id: _id, ...fields } = c;
       const result = await m.getRepository(CaseEntity).update({ id: c.id, version: c.version }, { ...fields, version: c.version + 1 });
@@ -934,19 +520,6 @@ export class CaseService {
       on: c.receivedOn,
       districtLevelActive: this.transfers.levels.includes("district"),
     });
-  }
-
-  private readonly resolution = new FiguresByPeriod<ResolutionFigures>((period, codes, kind) => resolutionFigures(this.dataSource, kind, period, codes), emptyFigures);
-  private readonly processing = new FiguresByPeriod<ProcessingFigures>((period, codes) => processingFigures(this.dataSource, period, codes), emptyProcessingFigures);
-
-  /** Resolution figures (01/KQGQ, 03/KQGQ) of one unit for a period; one statement for all the units of a request. */
-  resolutionFigures(unitCode: string, kind: CaseKind, periodText: string): Promise<ResolutionFigures> {
-    return this.resolution.load(unitCode, periodText, kind);
-  }
-
-  /** Processing figures (01/XLD) of one unit for a period; one statement for all the units of a request. */
-  processingFigures(unitCode: string, periodText: string): Promise<ProcessingFigures> {
-    return this.processing.load(unitCode, periodText);
   }
 
   /** Cases waiting in this level's inboxes (optionally one body's), oldest first. */

@@ -480,7 +480,7 @@ export function defineReception(level: Level, units: LevelModule, cases: CaseMod
       @Arg("period", { description: "2024, 2024-Q3, 2024-6M, 2024-9M or 2024-03-01..2024-05-31" }) period: string,
       @Ctx() ctx: RequestContext,
     ): Promise<ReceptionFiguresType> {
-      return ctx.reception.receptionFigures(unit.code, period);
+      return ctx.statistics.receptionFigures(unit.code, period);
     }
   }
 

@@ -7,10 +7,9 @@ import { levelOfCode } from "../admin/kinds";
 import type { AdministrativeUnitService } from "../admin/service";
 import type { CaseEntity } from "../cases/entities";
 import { PetitionSource } from "../cases/kinds";
-import type { CaseService, RegisterPetitionInput } from "../cases/service";
+import type { CaseService } from "../cases/service";
+import type { RegisterPetitionInput } from "../cases/steps";
 import { EARLIEST_DATE, Validator, isValidDate, todayInVietnam } from "../cases/validation";
-import { FiguresByPeriod } from "../statistics/figures";
-import { type ReceptionFigures, emptyReceptionFigures, receptionFigures } from "../statistics/reception";
 import type { Level } from "../config";
 import type { Caller } from "../context";
 import { addCalendarDays } from "../domain/calendar/local-date";
@@ -23,47 +22,23 @@ import {
   BODY_KINDS_FOR_ROLE,
   type ComplianceAssessment,
   LeaderRole,
-  MAX_VISIT_PERSONS,
-  ReceptionHost,
-  ReceptionMode,
-  VisitOutcome,
+  type ReceptionHost,
+  type ReceptionMode,
   assessMonth,
   countsAsReceptionDay,
-  hostProblem,
   isLargeGroup,
-  leaderProblem,
-  outcomeProblems,
   parseMonth,
-  representativesProblem,
 } from "./rules";
-
-/** A reception session as recorded. */
-export interface RecordSessionInput {
-  bodyId: string;
-  date: string;
-  mode: ReceptionMode | string;
-  /** Required for periodic and unscheduled sessions; empty for regular ones (the desk). */
-  host?: ReceptionHost | string | null;
-  /** Who received; defaults to the leader's name when the leader received in person. */
-  hostName?: string | null;
-  hostTitle?: string | null;
-  leaderId?: string | null;
-}
+import { type RecordSessionInput, type VisitFields, checkSession, checkVisit, isOneOf, visitRow } from "./steps";
 
 /** A petition registered during a visit: the body, the date and the source come from the session. */
 export type VisitPetitionInput = Omit<RegisterPetitionInput, "bodyId" | "receivedOn" | "source">;
 
 /** A visit as recorded in a session. */
-export interface RecordVisitInput {
+export interface RecordVisitInput extends VisitFields {
   sessionId: string;
-  persons: number;
-  /** Required (1–2) for 5–10 persons, (1–5) for more than 10; 0 or empty below 5. */
-  representatives?: number | null;
-  repeatVisit?: boolean | null;
   /** The matter, when it already has a case at this level. */
   caseId?: string | null;
-  outcome: VisitOutcome | string;
-  note?: string | null;
   /** Registers a petition (source IN_PERSON) in the same request; only when received for processing. */
   petition?: VisitPetitionInput | null;
 }
@@ -105,8 +80,6 @@ export const MAX_SCHEDULE_AHEAD_DAYS = 366;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const ROLE_ORDER: readonly string[] = [LeaderRole.CHAIRMAN, LeaderRole.PARTY_SECRETARY, LeaderRole.AGENCY_HEAD];
-const isOneOf = <T extends string>(values: Record<string, T>, value: unknown): value is T =>
-  (Object.values(values) as unknown[]).includes(value);
 
 /**
  * Citizen reception at one level, the same at every level: sessions and their visits (a petition
@@ -121,10 +94,8 @@ export class ReceptionService {
   readonly leaderById: DataLoader<string, LeaderEntity | null>;
   readonly leadersByBody: DataLoader<string, LeaderEntity[]>;
 
-  private readonly figures = new FiguresByPeriod<ReceptionFigures>((period, codes) => receptionFigures(this.dataSource, period, codes), emptyReceptionFigures);
-
   constructor(
-    private readonly dataSource: DataSource,
+    dataSource: DataSource,
     private readonly level: Level,
     private readonly caller: Caller,
     private readonly units: AdministrativeUnitService,
@@ -182,51 +153,9 @@ export class ReceptionService {
       this.body(v, "bodyId", input.bodyId),
       input.leaderId ? this.leader(v, "leaderId", input.leaderId) : Promise.resolve(null),
     ]);
-    v.pastDate("date", input.date);
-    v.levelExisted("date", this.level, input.date);
-    const mode = input.mode;
-    const host = input.host ?? null;
-    if (!isOneOf(ReceptionMode, mode)) {
-      v.add("mode", `must be one of ${Object.values(ReceptionMode).join(", ")}`);
-    } else if (host !== null && !isOneOf(ReceptionHost, host)) {
-      v.add("host", `must be one of ${Object.values(ReceptionHost).join(", ")}`);
-    } else {
-      const problem = hostProblem(mode, host as ReceptionHost | null);
-      if (problem) {
-        v.add("host", problem);
-      }
-      if (leader) {
-        const mismatch = leaderProblem(mode, host as ReceptionHost | null, leader.role as LeaderRole);
-        if (mismatch) {
-          v.add("leaderId", mismatch);
-        }
-      }
-    }
-    if (leader && body && leader.unitCode !== body.unitCode) {
-      v.add("leaderId", `leads a body of unit ${leader.unitCode}, not of ${body.unitCode} where the session is held`);
-    }
-    v.text("hostName", input.hostName, { max: 100 });
-    v.text("hostTitle", input.hostTitle, { max: 200 });
-    // The leader's own session names him; a delegated one names the deputy who received.
-    const leaderHosted = leader !== null && host !== null && host !== ReceptionHost.DELEGATED;
-    const hostName = input.hostName ? normalizeText(input.hostName) : leaderHosted ? leader.name : null;
-    const hostTitle = input.hostTitle ? normalizeText(input.hostTitle) : leaderHosted ? leader.title : null;
-    if (mode !== ReceptionMode.REGULAR && host !== null && !hostName) {
-      v.add("hostName", "is required: who received the citizens (or give leaderId when the leader received)");
-    }
+    const row = checkSession(v, this.level, input, body, leader, this.caller.userId);
     v.throwIfAny();
-
-    const session = await this.repository.insertSession({
-      bodyId: body!.id,
-      unitCode: body!.unitCode,
-      date: input.date,
-      mode,
-      host,
-      hostName: hostName || null,
-      hostTitle: hostTitle || null,
-      leaderId: leader?.id ?? null,
-      recordedBy: this.caller.userId,
-    });
+    const session = await this.repository.insertSession(row);
     this.sessionById.prime(session.id, session);
     return session;
   }
@@ -242,36 +171,12 @@ export class ReceptionService {
   async recordVisit(input: RecordVisitInput): Promise<VisitEntity> {
     const session = await this.getSession(input.sessionId);
     const v = new Validator(this.today());
-    v.int("persons", input.persons, 1, MAX_VISIT_PERSONS);
-    if (input.persons === null || input.persons === undefined) {
-      v.add("persons", "is required");
-    }
-    const representatives = input.representatives ?? 0;
-    const representativesIssue = representativesProblem(input.persons, input.representatives);
-    if (representativesIssue) {
-      v.add("representatives", representativesIssue);
-    }
-    const repeatVisit = input.repeatVisit ?? false;
+    checkVisit(v, input, { hasCase: Boolean(input.caseId), hasPetition: Boolean(input.petition) });
     let known: CaseEntity | null = null;
     if (input.caseId) {
       known = await this.findCase(input.caseId);
       if (!known) {
         v.add("caseId", `no case "${input.caseId}" at the ${this.level} level`);
-      }
-    }
-    v.text("note", input.note, { max: 4000 });
-    const outcome = input.outcome;
-    if (!isOneOf(VisitOutcome, outcome)) {
-      v.add("outcome", `must be one of ${Object.values(VisitOutcome).join(", ")}`);
-    } else {
-      for (const problem of outcomeProblems({
-        outcome,
-        repeatVisit,
-        hasCase: Boolean(input.caseId),
-        hasPetition: Boolean(input.petition),
-        hasNote: Boolean(input.note && input.note.trim()),
-      })) {
-        v.add(problem.field, problem.message);
       }
     }
     v.throwIfAny();
@@ -284,17 +189,7 @@ export class ReceptionService {
       petitionId = petition.id;
     }
     const visit = await this.repository.insertVisit(
-      {
-        sessionId: session.id,
-        persons: input.persons,
-        representatives,
-        repeatVisit,
-        caseId,
-        petitionId,
-        outcome: outcome as VisitOutcome,
-        note: input.note ? normalizeText(input.note) : null,
-        recordedBy: this.caller.userId,
-      },
+      visitRow(input, { sessionId: session.id, caseId, petitionId }, this.caller.userId),
       isLargeGroup(input.persons),
     );
     this.visitsBySession.clear(session.id);
@@ -441,8 +336,4 @@ export class ReceptionService {
       );
   }
 
-  /** Reception figures (01/TCD and the Party's report) of one unit for a period; one statement for all the units of a request. */
-  receptionFigures(unitCode: string, periodText: string): Promise<ReceptionFigures> {
-    return this.figures.load(unitCode, periodText);
-  }
 }

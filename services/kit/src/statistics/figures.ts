@@ -1,34 +1,54 @@
 import type DataLoader from "dataloader";
 
 import { badInput } from "../errors";
-import { keyedLoader } from "../loaders";
+import { groupedLoader } from "../loaders";
+import { FiguresSplit, type Grouped, sumFigures } from "./grouping";
 import { type Period, parsePeriod } from "./periods";
 
+/** A report period from its text, or a BAD_USER_INPUT on `period`. */
+export function periodOf(text: string): Period {
+  const period = parsePeriod(text);
+  if (!period) {
+    throw badInput("period", `"${text}" is not a period: 2024, 2024-Q3, 2024-6M, 2024-9M or 2024-03-01..2024-05-31`);
+  }
+  return period;
+}
+
 /**
- * Request-scoped loaders of per-unit figures, one per period (and variant, such as the kind of
- * case): all the units a request asks for are computed by one statement, whatever their number.
+ * Request-scoped loaders of per-unit figures, one per period, split and variant (such as the kind
+ * of case): all the units a request asks for are computed by one statement, whatever their number.
  */
 export class FiguresByPeriod<F extends { unitCode: string }> {
-  private readonly loaders = new Map<string, DataLoader<string, F | null>>();
+  private readonly loaders = new Map<string, DataLoader<string, Grouped<F>[]>>();
 
   constructor(
-    private readonly fetch: (period: Period, unitCodes: readonly string[], variant: string) => Promise<F[]>,
+    private readonly fetch: (period: Period, unitCodes: readonly string[], variant: string, split: FiguresSplit) => Promise<Grouped<F>[]>,
     private readonly empty: (unitCode: string) => F,
   ) {}
 
-  /** The figures of one unit; a period the reports do not know is a BAD_USER_INPUT on `period`. */
-  load(unitCode: string, periodText: string, variant = ""): Promise<F> {
-    const period = parsePeriod(periodText);
-    if (!period) {
-      throw badInput("period", `"${periodText}" is not a period: 2024, 2024-Q3, 2024-6M, 2024-9M or 2024-03-01..2024-05-31`);
-    }
-    const key = `${variant}|${period.from}|${period.to}`;
+  /** The figures of one unit, split into groups (only the groups that have figures). */
+  loadGroups(unitCode: string, periodText: string, variant = "", split = FiguresSplit.UNIT): Promise<Grouped<F>[]> {
+    const period = periodOf(periodText);
+    const key = `${variant}|${split}|${period.from}|${period.to}`;
     let loader = this.loaders.get(key);
     if (!loader) {
-      loader = keyedLoader((codes) => this.fetch(period, codes, variant), (f) => f.unitCode);
+      loader = groupedLoader((codes) => this.fetch(period, codes, variant, split), (f) => f.unitCode);
       this.loaders.set(key, loader);
     }
-    // Every unit asked for gets a row (zeros when it has nothing), so the null never comes.
-    return loader.load(unitCode).then((f) => f ?? this.empty(unitCode));
+    return loader.load(unitCode);
+  }
+
+  /** The figures of one unit; zeros when it has nothing in the period. */
+  async load(unitCode: string, periodText: string, variant = ""): Promise<F> {
+    return this.total([unitCode], periodText, variant);
+  }
+
+  /** The figures of several units added up, optionally only some groups of a split; one statement for all. */
+  async total(unitCodes: readonly string[], periodText: string, variant = "", split = FiguresSplit.UNIT, groups?: readonly string[]): Promise<F> {
+    periodOf(periodText);
+    const all = await Promise.all(unitCodes.map((code) => this.loadGroups(code, periodText, variant, split)));
+    const rows = all.flat().filter((row) => !groups || groups.includes(row.group));
+    const { group: _group, ...sum } = sumFigures<Grouped<F>>(rows, { ...this.empty(unitCodes.length === 1 ? unitCodes[0]! : ""), group: "" });
+    return sum as unknown as F;
   }
 }

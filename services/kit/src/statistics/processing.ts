@@ -1,5 +1,6 @@
 import type { DataSource } from "typeorm";
 
+import { FiguresSplit, type Grouped, groupSql } from "./grouping";
 import type { Period } from "./periods";
 
 /** Figures of form 01/XLD (processing of petitions) for one unit. */
@@ -34,41 +35,45 @@ export interface ProcessingFigures {
   pending: number;
 }
 
-const FIELDS = [
+/** Every figure of the form, in the form's order. */
+export const PROCESSING_FIGURE_NAMES = [
   "petitionsReceived", "repeatPetitions", "newCases", "carriedOver", "toProcess", "complaints", "denunciations", "recommendations", "unclassified",
   "eligible", "ineligible", "withinCompetence", "outsideCompetence", "accepted", "transferred", "guided", "urged", "archived", "refused", "pending",
-] as const;
+] as const satisfies readonly (keyof ProcessingFigures)[];
 
 /** Zero figures for a unit without petitions. */
 export function emptyProcessingFigures(unitCode: string): ProcessingFigures {
-  return { unitCode, ...(Object.fromEntries(FIELDS.map((f) => [f, 0])) as Omit<ProcessingFigures, "unitCode">) };
+  return { unitCode, ...(Object.fromEntries(PROCESSING_FIGURE_NAMES.map((f) => [f, 0])) as Omit<ProcessingFigures, "unitCode">) };
 }
 
 /**
  * The processing figures of several units in one SQL statement: a case's processing decision is
- * the first ACCEPT, TRANSFER, GUIDE, URGE, ARCHIVE or REFUSE of its timeline, with its effective date.
+ * the first ACCEPT, TRANSFER, GUIDE, URGE, ARCHIVE or REFUSE of its timeline, with its effective date
+ * (kept on the case by a trigger, see ReportFacts1764800000000).
  */
-export async function processingFigures(dataSource: DataSource, period: Period, unitCodes: readonly string[]): Promise<ProcessingFigures[]> {
-  const rows = (await dataSource.query(
-    `WITH decision AS (
-       SELECT DISTINCT ON (e.case_id) e.case_id, e.action, e.effective_on
-       FROM case_event e JOIN kntc_case k ON k.id = e.case_id
-       WHERE k.unit_code = ANY($1::varchar[]) AND e.action IN ('ACCEPT', 'TRANSFER', 'GUIDE', 'URGE', 'ARCHIVE', 'REFUSE')
-       ORDER BY e.case_id, e.id
-     ),
-     c AS (
-       SELECT k.unit_code, k.kind, k.eligible, k.within_competence, k.received_on, d.action, d.effective_on AS decided_on
-       FROM kntc_case k LEFT JOIN decision d ON d.case_id = k.id
-       WHERE k.unit_code = ANY($1::varchar[]) AND k.received_on <= $3 AND (d.effective_on IS NULL OR d.effective_on >= $2)
+export async function processingFigures(
+  dataSource: DataSource,
+  period: Period,
+  unitCodes: readonly string[],
+  split: FiguresSplit = FiguresSplit.UNIT,
+): Promise<Grouped<ProcessingFigures>[]> {
+  const grp = groupSql(split, "k");
+  return (await dataSource.query(
+    `WITH c AS (
+       -- The first processing decision is kept on the case (processed_on, processing_action): only the
+       -- cases not yet processed when the period began are read (idx_case_report_processing).
+       SELECT k.unit_code, ${grp} AS grp, k.kind, k.eligible, k.within_competence, k.received_on, k.processing_action AS action, k.processed_on AS decided_on
+       FROM kntc_case k
+       WHERE k.unit_code = ANY($1::varchar[]) AND k.received_on <= $3 AND (k.processed_on IS NULL OR k.processed_on >= $2)
      ),
      p AS (
-       SELECT k.unit_code, count(*)::int AS received, count(*) FILTER (WHERE p.is_repeat)::int AS repeats
+       SELECT k.unit_code, ${grp} AS grp, count(*)::int AS received, count(*) FILTER (WHERE p.is_repeat)::int AS repeats
        FROM petition p JOIN kntc_case k ON k.id = p.case_id
        WHERE k.unit_code = ANY($1::varchar[]) AND p.received_on BETWEEN $2 AND $3
-       GROUP BY k.unit_code
+       GROUP BY k.unit_code, grp
      ),
      cagg AS (
-       SELECT c.unit_code,
+       SELECT c.unit_code, c.grp,
          count(*) FILTER (WHERE c.received_on >= $2)::int AS "newCases",
          count(*) FILTER (WHERE c.received_on < $2)::int AS "carriedOver",
          count(*)::int AS "toProcess",
@@ -87,9 +92,9 @@ export async function processingFigures(dataSource: DataSource, period: Period, 
          count(*) FILTER (WHERE c.action = 'ARCHIVE' AND c.decided_on <= $3)::int AS "archived",
          count(*) FILTER (WHERE c.action = 'REFUSE' AND c.decided_on <= $3)::int AS "refused",
          count(*) FILTER (WHERE c.decided_on IS NULL OR c.decided_on > $3)::int AS "pending"
-       FROM c GROUP BY c.unit_code
+       FROM c GROUP BY c.unit_code, c.grp
      )
-     SELECT coalesce(cagg.unit_code, p.unit_code) AS "unitCode",
+     SELECT coalesce(cagg.unit_code, p.unit_code) AS "unitCode", coalesce(cagg.grp, p.grp) AS "group",
        coalesce(p.received, 0)::int AS "petitionsReceived",
        coalesce(p.repeats, 0)::int AS "repeatPetitions",
        coalesce(cagg."newCases", 0)::int AS "newCases",
@@ -110,9 +115,7 @@ export async function processingFigures(dataSource: DataSource, period: Period, 
        coalesce(cagg."archived", 0)::int AS "archived",
        coalesce(cagg."refused", 0)::int AS "refused",
        coalesce(cagg."pending", 0)::int AS "pending"
-     FROM cagg FULL JOIN p ON p.unit_code = cagg.unit_code`,
+     FROM cagg FULL JOIN p ON p.unit_code = cagg.unit_code AND p.grp = cagg.grp`,
     [[...unitCodes], period.from, period.to],
-  )) as ProcessingFigures[];
-  const byUnit = new Map(rows.map((r) => [r.unitCode, r]));
-  return unitCodes.map((code) => byUnit.get(code) ?? emptyProcessingFigures(code));
+  )) as Grouped<ProcessingFigures>[];
 }

@@ -1,5 +1,6 @@
 import type { DataSource } from "typeorm";
 
+import { FiguresSplit, type Grouped, groupSql } from "./grouping";
 import type { Period } from "./periods";
 
 /** Figures of form 01/TCD (citizen reception) and of the Party's reception report, for one unit. */
@@ -31,22 +32,28 @@ export interface ReceptionFigures {
   partyUnscheduledCitizens: number;
 }
 
-const FIELDS = [
+/** Every figure of the form, in the form's order. */
+export const RECEPTION_FIGURE_NAMES = [
   "sessions", "regularSessions", "periodicSessions", "unscheduledSessions", "inPersonSessions", "delegatedSessions", "visits", "persons",
   "firstVisits", "repeatVisits", "cases", "largeGroups", "largeGroupPersons", "partySessions", "partyCitizens", "partyUnscheduledSessions",
   "partyUnscheduledCitizens",
-] as const;
+] as const satisfies readonly (keyof ReceptionFigures)[];
 
 /** Zero figures for a unit without sessions. */
 export function emptyReceptionFigures(unitCode: string): ReceptionFigures {
-  return { unitCode, ...(Object.fromEntries(FIELDS.map((f) => [f, 0])) as Omit<ReceptionFigures, "unitCode">) };
+  return { unitCode, ...(Object.fromEntries(RECEPTION_FIGURE_NAMES.map((f) => [f, 0])) as Omit<ReceptionFigures, "unitCode">) };
 }
 
 /** The reception figures of several units in one SQL statement (grouped by unit), from the session and visit rows. */
-export async function receptionFigures(dataSource: DataSource, period: Period, unitCodes: readonly string[]): Promise<ReceptionFigures[]> {
-  const rows = (await dataSource.query(
+export async function receptionFigures(
+  dataSource: DataSource,
+  period: Period,
+  unitCodes: readonly string[],
+  split: FiguresSplit.UNIT | FiguresSplit.BODY_GROUP = FiguresSplit.UNIT,
+): Promise<Grouped<ReceptionFigures>[]> {
+  return (await dataSource.query(
     `WITH s AS (
-       SELECT s.id, s.unit_code, s.mode, s.host,
+       SELECT s.id, s.unit_code, ${groupSql(split, "s")} AS grp, s.mode, s.host,
               count(v.id)::int AS visits, coalesce(sum(v.persons), 0)::int AS persons,
               count(v.id) FILTER (WHERE NOT v.repeat_visit)::int AS first_visits,
               count(v.id) FILTER (WHERE v.repeat_visit)::int AS repeat_visits,
@@ -57,7 +64,7 @@ export async function receptionFigures(dataSource: DataSource, period: Period, u
        WHERE s.unit_code = ANY($1::varchar[]) AND s.date BETWEEN $2 AND $3
        GROUP BY s.id
      )
-     SELECT unit_code AS "unitCode",
+     SELECT unit_code AS "unitCode", grp AS "group",
        count(*)::int AS "sessions",
        count(*) FILTER (WHERE mode = 'REGULAR')::int AS "regularSessions",
        count(*) FILTER (WHERE mode = 'PERIODIC')::int AS "periodicSessions",
@@ -68,7 +75,7 @@ export async function receptionFigures(dataSource: DataSource, period: Period, u
        sum(persons)::int AS "persons",
        sum(first_visits)::int AS "firstVisits",
        sum(repeat_visits)::int AS "repeatVisits",
-       (SELECT count(DISTINCT c) FROM s s2, unnest(s2.case_ids) c WHERE s2.unit_code = s.unit_code)::int AS "cases",
+       (SELECT count(DISTINCT c) FROM s s2, unnest(s2.case_ids) c WHERE s2.unit_code = s.unit_code AND s2.grp = s.grp)::int AS "cases",
        sum(large_groups)::int AS "largeGroups",
        sum(large_group_persons)::int AS "largeGroupPersons",
        count(*) FILTER (WHERE host = 'PARTY_SECRETARY')::int AS "partySessions",
@@ -76,9 +83,7 @@ export async function receptionFigures(dataSource: DataSource, period: Period, u
        count(*) FILTER (WHERE host = 'PARTY_SECRETARY' AND mode = 'UNSCHEDULED')::int AS "partyUnscheduledSessions",
        coalesce(sum(persons) FILTER (WHERE host = 'PARTY_SECRETARY' AND mode = 'UNSCHEDULED'), 0)::int AS "partyUnscheduledCitizens"
      FROM s
-     GROUP BY unit_code`,
+     GROUP BY unit_code, grp`,
     [[...unitCodes], period.from, period.to],
-  )) as ReceptionFigures[];
-  const byUnit = new Map(rows.map((r) => [r.unitCode, r]));
-  return unitCodes.map((code) => byUnit.get(code) ?? emptyReceptionFigures(code));
+  )) as Grouped<ReceptionFigures>[];
 }

@@ -1,5 +1,6 @@
 import type { DataSource } from "typeorm";
 
+import { FiguresSplit, type Grouped, groupSql } from "./grouping";
 import type { Period } from "./periods";
 
 /** Figures of the resolution forms (01/KQGQ complaints, 03/KQGQ denunciations) for one unit. */
@@ -44,6 +45,9 @@ const INT_FIELDS = [
 ] as const;
 const AMOUNT_FIELDS = ["moneyToRecoverVnd", "moneyToReturnVnd", "landToRecoverM2", "landToReturnM2"] as const;
 
+/** Every counted figure of the resolution forms (the rates are derived from them). */
+export const RESOLUTION_FIGURE_NAMES: readonly (keyof ResolutionFigures)[] = [...INT_FIELDS, "toResolve", ...AMOUNT_FIELDS];
+
 /** Zero figures for a unit without cases. */
 export function emptyFigures(unitCode: string): ResolutionFigures {
   const zero = Object.fromEntries([...INT_FIELDS, ...AMOUNT_FIELDS].map((f) => [f, 0]));
@@ -54,21 +58,25 @@ export function emptyFigures(unitCode: string): ResolutionFigures {
  * The resolution figures of several units in one SQL statement (an aggregate over the case rows,
  * grouped by unit): every figure comes from the records, none from a stored total.
  */
-export async function resolutionFigures(dataSource: DataSource, kind: string, period: Period, unitCodes: readonly string[]): Promise<ResolutionFigures[]> {
+export async function resolutionFigures(
+  dataSource: DataSource,
+  kind: string,
+  period: Period,
+  unitCodes: readonly string[],
+  split: FiguresSplit = FiguresSplit.UNIT,
+): Promise<Grouped<ResolutionFigures>[]> {
   const rows = (await dataSource.query(
     `WITH c AS (
-       SELECT unit_code, status, result, accepted_on, decided_on, withdrawn_on, withdrawn_after_persuasion,
+       SELECT unit_code, ${groupSql(split, "kntc_case")} AS grp, status, result, accepted_on, decided_on, withdrawn_on, withdrawn_after_persuasion,
               coalesce(resolution_due_on, due_on) AS resolution_due,
-              resolution_due_on,
-              CASE WHEN status IN ('DECIDED', 'CONCLUDED') THEN decided_on
-                   WHEN status = 'RESOLVED' THEN closed_on
-                   WHEN status = 'WITHDRAWN' THEN withdrawn_on
-                   WHEN status = 'TERMINATED' THEN closed_on END AS resolved_on,
+              resolution_due_on, resolved_on,
               money_to_recover_vnd, money_to_return_vnd, land_to_recover_m2, land_to_return_m2, people_disciplined, sent_to_investigation
        FROM kntc_case
+       -- Only the cases that overlap the period (idx_case_report_resolution): resolved in or after it, or not yet.
        WHERE unit_code = ANY($1::varchar[]) AND kind = $2 AND accepted_on IS NOT NULL AND accepted_on <= $4
+         AND (resolved_on IS NULL OR resolved_on >= $3)
      )
-     SELECT unit_code AS "unitCode",
+     SELECT unit_code AS "unitCode", grp AS "group",
        count(*) FILTER (WHERE accepted_on < $3 AND (resolved_on IS NULL OR resolved_on >= $3))::int AS "carriedOver",
        count(*) FILTER (WHERE accepted_on >= $3)::int AS "newlyAccepted",
        count(*) FILTER (WHERE resolved_on BETWEEN $3 AND $4)::int AS "resolved",
@@ -92,10 +100,8 @@ export async function resolutionFigures(dataSource: DataSource, kind: string, pe
        coalesce(sum(people_disciplined) FILTER (WHERE resolved_on BETWEEN $3 AND $4), 0)::int AS "peopleDisciplined",
        coalesce(sum(sent_to_investigation) FILTER (WHERE resolved_on BETWEEN $3 AND $4), 0)::int AS "sentToInvestigation"
      FROM c
-     WHERE resolved_on IS NULL OR resolved_on >= $3
-     GROUP BY unit_code`,
+     GROUP BY unit_code, grp`,
     [[...unitCodes], kind, period.from, period.to],
-  )) as Omit<ResolutionFigures, "toResolve">[];
-  const byUnit = new Map(rows.map((r) => [r.unitCode, { ...r, toResolve: r.carriedOver + r.newlyAccepted }]));
-  return unitCodes.map((code) => byUnit.get(code) ?? emptyFigures(code));
+  )) as Omit<Grouped<ResolutionFigures>, "toResolve">[];
+  return rows.map((r) => ({ ...r, toResolve: r.carriedOver + r.newlyAccepted }));
 }

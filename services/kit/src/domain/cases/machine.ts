@@ -284,10 +284,11 @@ function whyNot(state: CaseState, action: CaseAction): string | null {
   return null;
 }
 
-function attempt(state: CaseState, action: CaseAction): Outcome {
+/** Where an action leads; the reason for a refusal is worked out only when `explain` (it scans the table). */
+function attempt(state: CaseState, action: CaseAction, explain = true): Outcome {
   const row = INDEX.get(key(state.kind, state.status, action));
   if (row === undefined) {
-    return { ok: false, reason: whyNot(state, action) };
+    return { ok: false, reason: explain ? whyNot(state, action) : null };
   }
   if (row.to === SAME_STATUS) {
     return { ok: true, to: state.status };
@@ -300,7 +301,7 @@ function attempt(state: CaseState, action: CaseAction): Outcome {
 
 /** The actions allowed now, in `CaseAction` order (for error messages and UIs). */
 export function allowedActions(state: CaseState): CaseAction[] {
-  return ACTION_ORDER.filter((action) => attempt(state, action).ok);
+  return ACTION_ORDER.filter((action) => attempt(state, action, false).ok);
 }
 
 /** The status an action leads to, or throws InvalidTransitionError. */

@@ -1,0 +1,6 @@
+export * from "./csv";
+export * from "./forms";
+export * from "./http";
+export * from "./query";
+export * from "./table";
+export * from "./xlsx";

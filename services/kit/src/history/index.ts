@@ -1,0 +1,5 @@
+export * from "./import";
+export * from "./replay";
+export * from "./reset";
+export * from "./rows";
+export * from "./types";
