@@ -7,10 +7,10 @@ import { writeFile } from "node:fs/promises";
 import { basename, resolve } from "node:path";
 import { parseArgs } from "node:util";
 
-// The form list and the unit-code check only, not the whole gateway package (1.8 s to load, for
+// The form list and the input checks only, not the whole gateway package (1.8 s to load, for
 // Apollo and the kit): the command answers bad input at once, even with no gateway running.
 import { FORM_LIST, findForm } from "@tiepdan/gateway/dist/reports/forms";
-import { PERIOD_HELP, type ReportError, unitLevel } from "@tiepdan/gateway/dist/reports/query";
+import { PERIOD_HELP, type ReportError, unitLevel } from "@tiepdan/gateway/dist/reports/input";
 
 const USAGE = `usage: npm run report -- --form FORM --unit CODE --period PERIOD [--format xlsx|csv] [--out FILE] [--gateway URL]
 

@@ -6,7 +6,8 @@ import express, { type Request, type Response, type Router } from "express";
 
 import { renderCsv } from "./csv";
 import { FORM_LIST, findForm } from "./forms";
-import { PERIOD_HELP, ReportError, type ReportExecutor, loadReport } from "./query";
+import { PERIOD_HELP, ReportError } from "./input";
+import { type ReportExecutor, loadReport } from "./query";
 import type { ReportTable } from "./table";
 import { renderXlsx } from "./xlsx";
 
@@ -83,6 +84,8 @@ export function reportsRouter(options: ReportsRouterOptions): Router {
       options.log?.info({ form: form.number, unit, period, format, rows: table.rows.length, bytes: body.length, ms }, "report exported");
     } catch (error) {
       if (!(error instanceof ReportError)) {
+        // The JSON error handler answers 500 without details: the log keeps them.
+        options.log?.error({ err: error }, "report failed");
         throw error;
       }
       options.log?.info({ status: error.status, code: error.code, message: error.message }, "report refused");

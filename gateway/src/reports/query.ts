@@ -2,59 +2,21 @@
 // has (the two-level profile has no district level), then one operation for the unit, its rows
 // and its detail units. Any error refuses the whole form: a report built from partial data
 // would be silently wrong.
+import { UNIT_KIND_WORD, type UnitKind } from "@tiepdan/kit";
 import type { FormattedExecutionResult, GraphQLFormattedError } from "graphql";
 
 import type { ReportForm } from "./forms";
+import { PERIOD_HELP, ReportError, unitLevel } from "./input";
 import type { FigureRow, ReportRow, ReportTable, ReportUnit, UnitLevel } from "./table";
 
 /** Runs one GraphQL operation through the gateway (its own executor, or its /graphql over HTTP). */
 export type ReportExecutor = (operation: { query: string; variables: Record<string, unknown>; operationName: string }) => Promise<FormattedExecutionResult>;
-
-/** Why a form cannot be produced, with the HTTP status that says so and the parameter at fault. */
-export class ReportError extends Error {
-  constructor(
-    readonly status: 400 | 404 | 502,
-    readonly code: string,
-    message: string,
-    readonly parameter?: string,
-  ) {
-    super(message);
-    this.name = "ReportError";
-  }
-}
-
-/** The period formats the graph reads, for messages. */
-export const PERIOD_HELP = "2024, 2024-Q3, 2024-6M, 2024-9M or 2024-03-01..2024-05-31";
-
-const LEVEL_BY_LENGTH: Readonly<Record<number, UnitLevel>> = { 2: "province", 3: "district", 5: "commune" };
-
-/** The level of a unit code (2 digits: province, 3: district, 5: commune); a 400 otherwise. */
-export function unitLevel(code: string): UnitLevel {
-  const level = /^\d+$/.test(code) ? LEVEL_BY_LENGTH[code.length] : undefined;
-  if (!level) {
-    throw new ReportError(400, "BAD_USER_INPUT", `unit: "${code}" is not a unit code: 2 digits for a province, 3 for a district, 5 for a commune`, "unit");
-  }
-  return level;
-}
 
 /** The GraphQL selection of a form's figures, derived from its columns: `complaints { toResolve … }`. */
 export function figuresSelection(form: ReportForm): string {
   const fields = [...new Set(form.columns.map((c) => c.path[1]))];
   return `${form.set} { ${fields.join(" ")} }`;
 }
-
-/** Name of the kind of unit as the forms write it after "Toàn", "UBND": tỉnh, thành phố, huyện… */
-const KIND_WORD: Readonly<Record<string, string>> = {
-  PROVINCE: "tỉnh",
-  MUNICIPALITY: "thành phố",
-  RURAL_DISTRICT: "huyện",
-  URBAN_DISTRICT: "quận",
-  DISTRICT_TOWN: "thị xã",
-  PROVINCIAL_CITY: "thành phố",
-  COMMUNE: "xã",
-  WARD: "phường",
-  TOWNSHIP: "thị trấn",
-};
 
 const LEVEL_WORD: Readonly<Record<UnitLevel, string>> = { province: "tỉnh", district: "huyện", commune: "xã" };
 
@@ -184,7 +146,8 @@ export async function loadReport(execute: ReportExecutor, form: ReportForm, unit
     throw incomplete(`unit ${unitCode}`);
   }
   const { report } = unit;
-  const word = KIND_WORD[unit.kind] ?? LEVEL_WORD[level];
+  // "Toàn tỉnh" / "Toàn thành phố", "UBND tỉnh"…: the word of the unit's kind, as in its name.
+  const word = UNIT_KIND_WORD[unit.kind as UnitKind] ?? LEVEL_WORD[level];
   const figures = (field: string, label: string): FigureRow => {
     const value = report[field];
     if (!value || typeof value !== "object") {

@@ -1,4 +1,6 @@
+import { readFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
+import { join } from "node:path";
 import type { Server } from "node:http";
 
 import type { Worksheet } from "exceljs";
@@ -53,6 +55,16 @@ describe("the form definitions", () => {
     );
     for (const form of REPORT_FORMS) {
       expect(form.columns.every((c) => c.path[0] === form.set)).toBe(true);
+    }
+  });
+
+  it("are the ones docs/reports.md lists, column by column", () => {
+    const doc = readFileSync(join(__dirname, "..", "..", "..", "docs", "reports.md"), "utf8");
+    const unit = { int: "count", vnd: "đồng", m2: "m²", rate: "%" };
+    for (const form of REPORT_FORMS) {
+      const section = doc.slice(doc.indexOf(`### ${form.number} — ${form.name}`));
+      const lines = form.columns.map((c, i) => `| (${i + 1}) | ${c.group ?? ""} | ${c.header} | \`${c.path.join(".")}\` | ${unit[c.kind]} |`);
+      expect(section.split("\n").slice(4, 4 + lines.length)).toEqual(lines);
     }
   });
 
