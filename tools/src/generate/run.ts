@@ -99,6 +99,57 @@ class Progress {
   }
 }
 
+/**
+ * Writes `replicas` replicas of a plan in bulk: each level runs through the replicas on its own
+ * (the communes, with most rows, do not hold the others back), a replica is drawn once and each
+ * level takes its part, and a level may run at most `lead` replicas ahead of the slowest (memory).
+ */
+async function importReplicas(
+  plan: ReturnType<typeof planProvince>,
+  replicas: number,
+  levels: readonly Level[],
+  sources: Map<Level, DataSource>,
+  progress: (level: Level, phase: string, done: number, total: number) => void,
+  lead = 2,
+): Promise<void> {
+  const drawn = new Map<number, { histories: Record<Level, LevelHistory>; waiting: Set<Level> }>();
+  const done = new Map<Level, number>(levels.map((l) => [l, 0]));
+  const take = async (r: number, level: Level): Promise<LevelHistory> => {
+    while (r - Math.min(...done.values()) > lead) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    let entry = drawn.get(r);
+    if (!entry) {
+      entry = { histories: plan.replica(r), waiting: new Set(levels) };
+      drawn.set(r, entry);
+    }
+    entry.waiting.delete(level);
+    if (entry.waiting.size === 0) {
+      drawn.delete(r);
+    }
+    return entry.histories[level];
+  };
+  await Promise.all(
+    levels.map(async (level) => {
+      // The leaders' ids from the first replica; later replicas start from them (not from every case ref).
+      let leaderIds: RefIds = new Map();
+      for (let r = 0; r < replicas; r++) {
+        const history = await take(r, level);
+        const refs: RefIds = new Map(leaderIds);
+        await importCaseHistories(sources.get(level)!, level, { ...history, leaders: r === 0 ? plan.leaders[level] : [] }, {
+          actor: GENERATOR_ACTOR,
+          refs,
+          onProgress: (phase, d, total) => (phase === "cases" || phase === "written" ? progress(level, "cases", r * total + d, replicas * total) : undefined),
+        });
+        if (r === 0) {
+          leaderIds = new Map([...refs].filter(([ref]) => ref.startsWith("leader:")));
+        }
+        done.set(level, r + 1);
+      }
+    }),
+  );
+}
+
 /** Counts what a level's database holds for a province. */
 async function countsOf(dataSource: DataSource, province: string): Promise<LevelCounts> {
   const [row] = (await dataSource.query(
@@ -178,26 +229,7 @@ export async function generateProvince(run: GenerateRun): Promise<GenerateResult
         ),
       );
     } else {
-      // The leaders' ids from the first replica; later replicas start from them (not from every case ref).
-      const leaderIds = new Map<Level, RefIds>();
-      for (let r = 0; r < replicas; r++) {
-        const histories: Record<Level, LevelHistory> = plan.replica(r);
-        await Promise.all(
-          needed.map(async (level) => {
-            const refs: RefIds = new Map(leaderIds.get(level) ?? []);
-            const casesBefore = r * histories[level].cases.length;
-            await importCaseHistories(sources.get(level)!, level, { ...histories[level], leaders: r === 0 ? plan.leaders[level] : [] }, {
-              actor: GENERATOR_ACTOR,
-              refs,
-              onProgress: (phase, done, total) =>
-                phase === "sessions" ? progress.update(level, `replica ${r + 1}/${replicas} sessions`, done, total) : progress.update(level, "cases", casesBefore + done, replicas * total),
-            });
-            if (r === 0) {
-              leaderIds.set(level, new Map([...refs].filter(([ref]) => ref.startsWith("leader:"))));
-            }
-          }),
-        );
-      }
+      await importReplicas(plan, replicas, needed, sources, (level, phase, done, total) => progress.update(level, phase, done, total));
     }
     progress.stop();
     progress.report();

@@ -98,6 +98,12 @@ const MAX_LAND_M2 = 1e11;
 const PARTIAL_WITHDRAWAL_FROM = "2026-07-01";
 const SUSPENSION_FROM = "2026-07-01";
 
+/**
+ * The processing decisions of form 01/XLD: a case's first of these steps is its processing
+ * decision (the database keeps it on the case row, `processed_on` and `processing_action`).
+ */
+export const PROCESSING_DECISIONS: ReadonlySet<string> = new Set<string>([CaseAction.ACCEPT, CaseAction.TRANSFER, CaseAction.GUIDE, CaseAction.URGE, CaseAction.ARCHIVE, CaseAction.REFUSE]);
+
 /** Statuses in which a resolution period runs. */
 const RESOLVING_STATUSES = new Set<string>([CaseStatus.ACCEPTED, CaseStatus.VERIFYING, CaseStatus.DIALOGUE, CaseStatus.SUSPENDED]);
 

@@ -1,5 +1,3 @@
-import { randomUUID } from "node:crypto";
-
 import type { DataSource, EntityManager } from "typeorm";
 
 import { AttachmentEntity, CaseEntity, CaseEventEntity, DenouncerEntity, PetitionEntity, PetitionerEntity, SuspensionEntity } from "../cases/entities";
@@ -10,6 +8,7 @@ import {
   type ClassifyInput,
   type PetitionRows,
   type RegisterPetitionInput,
+  PROCESSING_DECISIONS,
   REPEAT_LINK,
   applyAction,
   applyClassification,
@@ -29,7 +28,7 @@ import { AdministrativeUnitRepository } from "../admin/repository";
 import { ReceptionSessionEntity, VisitEntity } from "../reception/entities";
 import { type SessionRow, checkSession, checkVisit, visitRow } from "../reception/steps";
 import { ensureLeaders, importContext } from "./replay";
-import { insertMany } from "./rows";
+import { insertMany, orderedUuid } from "./rows";
 import { type CaseHistory, type HistoricPetition, HistoryError, type HistoryWriteOptions, type LevelHistory, type WrittenCounts, stepName } from "./types";
 
 /** Steps that write to another subgraph (the outbox) or that only the platform takes: not importable in bulk. */
@@ -44,6 +43,8 @@ type VisitRow = Omit<VisitEntity, "createdAt" | "largeGroup">;
 interface BatchRows {
   sessions: (SessionRow & { id: string })[];
   cases: CaseEntity[];
+  /** Each case's processing decision (its first), as the database's trigger would record it. */
+  processing: ({ on: string; action: string } | null)[];
   petitions: PetitionRows["petition"][];
   signers: SignerRow[];
   attachments: PetitionRows["attachments"];
@@ -74,6 +75,7 @@ class CaseReplay {
   private c!: CaseEntity;
   private readonly signers: SignerRow[] = [];
   private readonly suspensions: SuspensionRow[] = [];
+  private processing: { on: string; action: string } | null = null;
 
   constructor(private readonly env: ReplayEnv) {}
 
@@ -96,12 +98,16 @@ class CaseReplay {
     }
     const { rows } = this.env;
     rows.cases.push(this.c);
+    rows.processing.push(this.processing);
     rows.signers.push(...this.signers);
     rows.suspensions.push(...this.suspensions);
     return this.c;
   }
 
   private event(action: string, from: string | null, to: string, on: string, note: string | null, changes: CaseChanges): void {
+    if (!this.processing && PROCESSING_DECISIONS.has(action)) {
+      this.processing = { on, action };
+    }
     this.env.rows.events.push({ caseId: this.c.id, actor: this.env.actor, action, fromStatus: from, toStatus: to, effectiveOn: on, note, changes });
   }
 
@@ -134,15 +140,15 @@ class CaseReplay {
       const status = repeatOf.status;
       this.event(REPEAT_LINK, status, status, input.receivedOn, null, linkRepeat(repeatOf));
     } else {
-      this.c = { ...newCase(input, randomUUID(), level, body!), createdAt: new Date() };
+      this.c = { ...newCase(input, orderedUuid(), level, body!), createdAt: new Date() };
       this.event("REGISTER", null, CaseStatus.RECEIVED, input.receivedOn, null, {});
     }
-    const written = petitionRows(input, { petitionId: randomUUID(), caseId: this.c.id }, body!, repeatOf, this.env.actor);
+    const written = petitionRows(input, { petitionId: orderedUuid(), caseId: this.c.id }, body!, repeatOf, this.env.actor);
     rows.petitions.push(written.petition);
     this.signers.push(...written.signers.map((s) => ({ ...s, confidential: written.confidential })));
     rows.attachments.push(...written.attachments);
     if (visit && petition.lodged === "AT_VISIT") {
-      rows.visits.push({ id: randomUUID(), ...visitRow(petition.visit, { sessionId: visit.sessionId, caseId: this.c.id, petitionId: written.petition.id }, this.env.actor) });
+      rows.visits.push({ id: orderedUuid(), ...visitRow(petition.visit, { sessionId: visit.sessionId, caseId: this.c.id, petitionId: written.petition.id }, this.env.actor) });
     }
   }
 
@@ -219,7 +225,12 @@ async function writeRows(m: EntityManager, rows: BatchRows): Promise<void> {
   // A batch is written whole or not at all; losing its last commit in a crash loses only the batch.
   await m.query("SET LOCAL synchronous_commit = off");
   await insertMany(m, ReceptionSessionEntity, rows.sessions);
-  await insertMany(m, CaseEntity, rows.cases.map(({ createdAt: _c, ...c }) => c));
+  // The processing decision goes in with the case: the timeline's trigger then finds it recorded
+  // and has nothing to update (one row version per case instead of two).
+  await insertMany(m, CaseEntity, rows.cases.map(({ createdAt: _c, ...c }) => c), [
+    { column: "processed_on", type: "date", value: (i) => rows.processing[i]?.on },
+    { column: "processing_action", type: "varchar", value: (i) => rows.processing[i]?.action },
+  ]);
   await insertMany(m, PetitionEntity, rows.petitions);
   await insertMany(m, PetitionerEntity, rows.signers.filter((s) => !s.confidential).map(({ confidential: _c, ...s }) => s));
   await insertMany(m, DenouncerEntity, rows.signers.filter((s) => s.confidential).map(({ confidential: _c, ...s }) => s));
@@ -251,7 +262,7 @@ export async function importCaseHistories(dataSource: DataSource, level: Level, 
     sessions: new Map(),
     actor: options.actor,
     today: todayInVietnam(),
-    rows: { sessions: [], cases: [], petitions: [], signers: [], attachments: [], suspensions: [], events: [], visits: [] },
+    rows: { sessions: [], cases: [], processing: [], petitions: [], signers: [], attachments: [], suspensions: [], events: [], visits: [] },
   };
   // The sessions' leaders (of this batch or earlier ones), to check each session against its leader's role and unit.
   const leaderById = new Map([...leaders.values()].map((l) => [l.id, l]));
@@ -280,7 +291,7 @@ export async function importCaseHistories(dataSource: DataSource, level: Level, 
         v.add("leaderId", `no leader "${leaderId}" at the ${level} level`);
       }
       v.throwIfAny();
-      const id = randomUUID();
+      const id = orderedUuid();
       env.rows.sessions.push({ ...row, id });
       env.sessions.set(ref, { id, bodyId: row.bodyId, date: row.date });
       refs.set(ref, id);
@@ -311,7 +322,7 @@ export async function importCaseHistories(dataSource: DataSource, level: Level, 
         v.add("caseId", `no case "${caseRef}" at the ${level} level`);
       }
       v.throwIfAny();
-      env.rows.visits.push({ id: randomUUID(), ...visitRow(fields, { sessionId: session.id, caseId: caseId ?? null, petitionId: null }, options.actor) });
+      env.rows.visits.push({ id: orderedUuid(), ...visitRow(fields, { sessionId: session.id, caseId: caseId ?? null, petitionId: null }, options.actor) });
     } catch (error) {
       throw new HistoryError(`visit ${i + 1}`, `session ${sessionRef}`, error);
     }
