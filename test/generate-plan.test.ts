@@ -176,6 +176,7 @@ describe("npm run generate's command line", () => {
     [["--province", "37", "--from", "2005"], /between 2010/],
     [["--province", "37", "--scale", "0"], /--scale must be between 1/],
     [["--province", "37", "--frm", "2014"], /unknown option "--frm"/],
+    [["--province", "37", "--scale", "5", "--writer", "services"], /bulk importer/],
   ])("refuses %j", (argv, message) => {
     expect(() => parseGenerateArgs(argv, today)).toThrow(UsageError);
     expect(() => parseGenerateArgs(argv, today)).toThrow(message);

@@ -1,4 +1,4 @@
-import { LEVELS, activeLevels, vietnamToday } from "@tiepdan/kit";
+import { LEVELS, activeLevels, gazetteerFor, loadGazetteer, vietnamToday } from "@tiepdan/kit";
 
 import { GENERATE_HELP, UsageError, parseGenerateArgs } from "./generate/args";
 import { generateProvince } from "./generate/run";
@@ -24,6 +24,8 @@ async function main(): Promise<number> {
     console.log(GENERATE_HELP);
     return 0;
   }
+  // An unknown province is refused before any database is started.
+  gazetteerFor(loadGazetteer(), [args.province]);
   const env: Record<string, string | undefined> = { ...process.env, APOLLO_TELEMETRY_DISABLED: "1" };
   const stopDatabase = await databaseForTool(env, activeLevels(env), say);
   try {

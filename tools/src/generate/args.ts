@@ -130,6 +130,9 @@ export function parseGenerateArgs(argv: readonly string[], today: string): Gener
   if (args.to >= currentYear) {
     throw new UsageError(`--to ${args.to} is not over yet: records are generated for whole years that have ended (at most ${currentYear - 1})`);
   }
+  if (writer === "services" && (args.scale ?? 1) > 1) {
+    throw new UsageError("--scale above 1 is written by the bulk importer: leave out --writer services");
+  }
   args.writer = writer ?? (args.scale === null ? "services" : "bulk");
   return args;
 }

@@ -7,7 +7,6 @@
 import {
   type BodySeed,
   CaseAction,
-  type CaseHistory,
   DISTRICTS_ABOLISHED_FROM,
   type Gazetteer,
   type GazetteerUnit,
@@ -23,7 +22,6 @@ import {
   ReceptionMode,
   type SessionHistory,
   type VisitFields,
-  type VisitHistory,
   VisitOutcome,
   dueDate,
   receptionBodiesFor,
@@ -211,6 +209,14 @@ interface Draft {
   pending: (() => void)[];
 }
 
+/** The sessions of the first replica that later replicas reuse: periodic reception days by body, desk sessions by day. */
+interface Schedule {
+  periodic: Map<string, { date: string; ref: string }[]>;
+  regular: Map<string, string>;
+  /** The desks' regular session days, in order, by desk. */
+  regularDays: Map<string, string[]>;
+}
+
 /** Everything shared by the replicas: units, bodies, leaders, working days. */
 class PlanContext {
   readonly units: Record<Level, Unit[]> = { province: [], district: [], commune: [] };
@@ -315,8 +321,10 @@ class ReplicaBuilder {
   private readonly random: Random;
   private readonly prefix: string;
   private readonly q: (n: number) => number;
-  private readonly sessionsByBody = new Map<string, { date: string; ref: string }[]>();
-  private readonly regular = new Map<string, string>();
+  /** The periodic reception days of each body (the leaders' schedule), in date order. */
+  private readonly sessionsByBody: Map<string, { date: string; ref: string }[]>;
+  /** The desks' regular session of a day, by "body|date". */
+  private readonly regular: Map<string, string>;
   private readonly partyScheduled: { unit: Unit; ref: string; date: string }[] = [];
   private readonly partyUnscheduled: { unit: Unit; ref: string; date: string }[] = [];
   private readonly drafts: Draft[] = [];
@@ -326,16 +334,37 @@ class ReplicaBuilder {
   private stateLargeGroups = 0;
   private seq = 0;
 
+  /**
+   * `schedule`: the reception days and desk sessions of the first replica, for the others. More
+   * citizens do not give the leaders more reception days: a later replica's visits go to the same
+   * days and desk sessions (only the Party secretaries' sessions, a published figure, come again).
+   */
   constructor(
     private readonly ctx: PlanContext,
     private readonly targets: PublishedFigures,
     replica: number,
     private readonly volume: number,
+    private readonly schedule?: Schedule,
   ) {
+    this.sessionsByBody = schedule ? schedule.periodic : new Map();
+    this.regular = new Map(schedule?.regular ?? []);
     this.random = mulberry32(deriveSeed(ctx.options.seed, `replica:${replica}`));
     this.prefix = `r${replica}`;
     this.unitPickers = { province: weightedPicker(this.random, ctx.weightedUnits.province), district: weightedPicker(this.random, ctx.weightedUnits.district), commune: weightedPicker(this.random, ctx.weightedUnits.commune) };
     this.q = (n) => Math.round(n * volume);
+  }
+
+  /** The schedule this replica made (for the replicas after it). */
+  scheduleOf(): Schedule {
+    const regularDays = new Map<string, string[]>();
+    for (const key of this.regular.keys()) {
+      const [body, date] = key.split("|") as [string, string];
+      regularDays.set(body, [...(regularDays.get(body) ?? []), date]);
+    }
+    for (const days of regularDays.values()) {
+      days.sort();
+    }
+    return { periodic: this.sessionsByBody, regular: new Map(this.regular), regularDays };
   }
 
   build(): Record<Level, LevelHistory> {
@@ -452,7 +481,7 @@ class ReplicaBuilder {
    */
   private scheduleSessions(): void {
     const { ctx, random } = this;
-    for (const level of LEVELS) {
+    for (const level of this.schedule ? [] : LEVELS) {
       for (const unit of ctx.units[level]) {
         for (const month of ctx.days.months(ctx.until(level))) {
           const days = ctx.days.ofMonth(month).filter((d) => d <= ctx.until(level));
@@ -540,6 +569,11 @@ class ReplicaBuilder {
       if (next) {
         return next;
       }
+    }
+    // A later replica's citizens come on the desk's days of the first one when there is one within two weeks.
+    const known = this.schedule?.regularDays.get(body.id)?.find((d) => d >= date && d <= earlier(until, daysAfter(date, 14)));
+    if (known) {
+      date = known;
     }
     const key = `${body.id}|${date}`;
     const existing = this.regular.get(key);
@@ -1225,18 +1259,22 @@ export function planProvince(options: PlanOptions): ProvincePlan {
       }
     }
   }
+  let schedule: Schedule | undefined;
   return {
     period: { from: ctx.start, to: ctx.end },
     districtsUntil: ctx.districtsUntil,
     leaders: ctx.leaders,
     targets,
-    replica: (index) => new ReplicaBuilder(ctx, targets, index, volume).build(),
+    replica: (index) => {
+      if (index === 0 || !schedule) {
+        const first = new ReplicaBuilder(ctx, targets, 0, volume);
+        const histories = first.build();
+        schedule ??= first.scheduleOf();
+        if (index === 0) {
+          return histories;
+        }
+      }
+      return new ReplicaBuilder(ctx, targets, index, volume, schedule).build();
+    },
   };
 }
-
-/** Cases in a plan's replica, by level (for progress and the final counts). */
-export function countCases(histories: Record<Level, LevelHistory>): Record<Level, number> {
-  return { province: histories.province.cases.length, district: histories.district.cases.length, commune: histories.commune.cases.length };
-}
-
-export type { CaseHistory, SessionHistory, VisitHistory };

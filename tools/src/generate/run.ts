@@ -1,9 +1,13 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { Worker } from "node:worker_threads";
+
 import {
   LEVELS,
   type Level,
-  type LevelHistory,
   type Logger,
   type RefIds,
+  type SessionRefs,
   activeLevels,
   countImportedRecords,
   createLogger,
@@ -20,6 +24,7 @@ import type { DataSource } from "typeorm";
 import { SUBGRAPHS } from "../subgraphs";
 import type { GenerateArgs } from "./args";
 import { CASES_PER_REPLICA, planProvince } from "./plan";
+import type { WorkerInput, WorkerMessage } from "./worker";
 
 type Env = Record<string, string | undefined>;
 
@@ -37,6 +42,8 @@ export interface GenerateRun {
   progress?: (line: string) => void;
   progressMs?: number;
   log?: Logger;
+  /** Fraction of the default volume (tests write a small plan; the published figures need 1). */
+  volume?: number;
 }
 
 /** What a level holds for the province once the run is over. */
@@ -57,9 +64,9 @@ export interface GenerateResult {
   writer: GenerateArgs["writer"];
 }
 
-/** Keeps the latest done/total of each level's phase and prints them every few seconds, with rates. */
+/** Keeps the latest state of each level's work and prints it every few seconds, with its rate. */
 class Progress {
-  private readonly state = new Map<Level, { phase: string; done: number; total: number; since: number; base: number }>();
+  private readonly state = new Map<Level, { text: string; phase: string; done: number; since: number }>();
   private timer: NodeJS.Timeout | undefined;
   private readonly started = Date.now();
 
@@ -75,21 +82,18 @@ class Progress {
     }
   }
 
-  update(level: Level, phase: string, done: number, total: number): void {
+  /** A level's state: `phase` (the rate restarts when it changes), what to show, and the count the rate is of. */
+  update(level: Level, phase: string, text: string, done: number): void {
     const current = this.state.get(level);
-    if (!current || current.phase !== phase) {
-      this.state.set(level, { phase, done, total, since: Date.now(), base: 0 });
-    } else {
-      current.done = done;
-      current.total = total;
-    }
+    const since = current && current.phase === phase ? current.since : Date.now();
+    this.state.set(level, { text, phase, done, since });
   }
 
   report(): void {
     const elapsed = (Date.now() - this.started) / 1000;
     const parts = [...this.state].map(([level, s]) => {
       const seconds = Math.max(0.001, (Date.now() - s.since) / 1000);
-      return `${level} ${s.phase} ${s.done.toLocaleString("en")}/${s.total.toLocaleString("en")} (${Math.round((s.done - s.base) / seconds).toLocaleString("en")}/s)`;
+      return `${level} ${s.text} (${Math.round(s.done / seconds).toLocaleString("en")}/s)`;
     });
     this.print?.(`[generate] ${elapsed.toFixed(0)} s: ${parts.join(" | ")}`);
   }
@@ -99,55 +103,88 @@ class Progress {
   }
 }
 
+/** Worker threads writing the replicas after the first (each draws, replays and writes its share). */
+const WORKERS = 2;
+
 /**
- * Writes `replicas` replicas of a plan in bulk: each level runs through the replicas on its own
- * (the communes, with most rows, do not hold the others back), a replica is drawn once and each
- * level takes its part, and a level may run at most `lead` replicas ahead of the slowest (memory).
+ * Writes `replicas` replicas of a plan in bulk. The first replica goes first, in this thread: its
+ * leaders and reception days are the later replicas' too. The others are shared out to worker
+ * threads (worker.ts), so that drawing and replaying in memory use both cores while the database
+ * writes; without the compiled worker (tests run the sources) they are written here, one by one.
  */
 async function importReplicas(
   plan: ReturnType<typeof planProvince>,
   replicas: number,
   levels: readonly Level[],
   sources: Map<Level, DataSource>,
-  progress: (level: Level, phase: string, done: number, total: number) => void,
-  lead = 2,
+  progress: Progress,
+  worker: Omit<WorkerInput, "replicas" | "levels" | "base" | "actor">,
 ): Promise<void> {
-  const drawn = new Map<number, { histories: Record<Level, LevelHistory>; waiting: Set<Level> }>();
-  const done = new Map<Level, number>(levels.map((l) => [l, 0]));
-  const take = async (r: number, level: Level): Promise<LevelHistory> => {
-    while (r - Math.min(...done.values()) > lead) {
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-    let entry = drawn.get(r);
-    if (!entry) {
-      entry = { histories: plan.replica(r), waiting: new Set(levels) };
-      drawn.set(r, entry);
-    }
-    entry.waiting.delete(level);
-    if (entry.waiting.size === 0) {
-      drawn.delete(r);
-    }
-    return entry.histories[level];
+  const done = new Map<Level, { replicas: number; cases: number }>(levels.map((l) => [l, { replicas: 0, cases: 0 }]));
+  const record = (level: Level, cases: number): void => {
+    const d = done.get(level)!;
+    d.replicas += 1;
+    d.cases += cases;
+    progress.update(level, "cases", `${d.replicas}/${replicas} replicas, ${d.cases.toLocaleString("en")} cases`, d.cases);
   };
+  const base = new Map<Level, { leaders: RefIds; sessions: SessionRefs }>();
+  const first = plan.replica(0);
   await Promise.all(
     levels.map(async (level) => {
-      // The leaders' ids from the first replica; later replicas start from them (not from every case ref).
-      let leaderIds: RefIds = new Map();
-      for (let r = 0; r < replicas; r++) {
-        const history = await take(r, level);
-        const refs: RefIds = new Map(leaderIds);
-        await importCaseHistories(sources.get(level)!, level, { ...history, leaders: r === 0 ? plan.leaders[level] : [] }, {
-          actor: GENERATOR_ACTOR,
-          refs,
-          onProgress: (phase, d, total) => (phase === "cases" || phase === "written" ? progress(level, "cases", r * total + d, replicas * total) : undefined),
-        });
-        if (r === 0) {
-          leaderIds = new Map([...refs].filter(([ref]) => ref.startsWith("leader:")));
-        }
-        done.set(level, r + 1);
-      }
+      const refs: RefIds = new Map();
+      const sessions: SessionRefs = new Map();
+      const written = await importCaseHistories(sources.get(level)!, level, { ...first[level], leaders: plan.leaders[level] }, { actor: GENERATOR_ACTOR, refs, sessions });
+      base.set(level, { leaders: new Map([...refs].filter(([ref]) => ref.startsWith("leader:"))), sessions });
+      record(level, written.cases);
     }),
   );
+  const rest = Array.from({ length: replicas - 1 }, (_, i) => i + 1);
+  const workerFile = join(__dirname, "worker.js");
+  if (rest.length === 0) {
+    return;
+  }
+  if (!existsSync(workerFile)) {
+    for (const r of rest) {
+      const histories = plan.replica(r);
+      await Promise.all(
+        levels.map(async (level) => {
+          const { leaders, sessions } = base.get(level)!;
+          const written = await importCaseHistories(sources.get(level)!, level, histories[level], { actor: GENERATOR_ACTOR, refs: new Map(leaders), sessions: new Map(sessions) });
+          record(level, written.cases);
+        }),
+      );
+    }
+    return;
+  }
+  const shared = Object.fromEntries(levels.map((level) => [level, { leaders: [...base.get(level)!.leaders], sessions: [...base.get(level)!.sessions] }]));
+  const count = Math.min(WORKERS, rest.length);
+  const workers: Worker[] = [];
+  try {
+    await Promise.all(
+      Array.from({ length: count }, (_, k) =>
+        new Promise<void>((resolve, reject) => {
+          const input: WorkerInput = { ...worker, actor: GENERATOR_ACTOR, levels: [...levels], base: shared, replicas: rest.filter((_, i) => i % count === k) };
+          const thread = new Worker(workerFile, { workerData: input });
+          workers.push(thread);
+          thread.on("message", (message: WorkerMessage) => {
+            if (message.type === "replica") {
+              for (const [level, cases] of Object.entries(message.cases)) {
+                record(level as Level, cases);
+              }
+            } else if (message.type === "error") {
+              reject(new Error(message.message));
+            } else {
+              resolve();
+            }
+          });
+          thread.once("error", reject);
+          thread.once("exit", (code) => (code === 0 ? resolve() : reject(new Error(`a generator worker stopped with code ${code}`))));
+        }),
+      ),
+    );
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
 }
 
 /** Counts what a level's database holds for a province. */
@@ -178,7 +215,7 @@ export async function generateProvince(run: GenerateRun): Promise<GenerateResult
   const log = run.log ?? createLogger("generate", env.LOG_LEVEL ?? "error");
   const gazetteer = gazetteerFor(loadGazetteer(), [args.province]);
   const province = gazetteer.provinces[0]!;
-  const plan = planProvince({ gazetteer, provinceCode: args.province, from: args.from, to: args.to, seed: args.seed });
+  const plan = planProvince({ gazetteer, provinceCode: args.province, from: args.from, to: args.to, seed: args.seed, volume: run.volume });
   const levels = activeLevels(env);
   const needed = LEVELS.filter((level) => level !== "district" || plan.districtsUntil >= plan.period.from);
   const missing = needed.filter((level) => !levels.includes(level));
@@ -191,7 +228,7 @@ export async function generateProvince(run: GenerateRun): Promise<GenerateResult
   const replicas = args.scale ?? 1;
   say(
     `${province.fullName} (${province.code}), ${plan.period.from}..${plan.period.to}, seed ${args.seed}: ` +
-      `${(replicas * CASES_PER_REPLICA).toLocaleString("en")} cases through ${args.writer === "services" ? "the services" : "the bulk importer"}` +
+      `${Math.round(replicas * CASES_PER_REPLICA * (run.volume ?? 1)).toLocaleString("en")} cases through ${args.writer === "services" ? "the services" : "the bulk importer"}` +
       (replicas > 1 ? ` (${replicas} replicas of the default set)` : ""),
   );
 
@@ -224,12 +261,12 @@ export async function generateProvince(run: GenerateRun): Promise<GenerateResult
           replayThroughServices(sources.get(level)!, level, { ...histories[level], leaders: plan.leaders[level] }, {
             actor: GENERATOR_ACTOR,
             log,
-            onProgress: (phase, done, total) => progress.update(level, phase, done, total),
+            onProgress: (phase, done, total) => progress.update(level, phase, `${phase} ${done.toLocaleString("en")}/${total.toLocaleString("en")}`, done),
           }),
         ),
       );
     } else {
-      await importReplicas(plan, replicas, needed, sources, (level, phase, done, total) => progress.update(level, phase, done, total));
+      await importReplicas(plan, replicas, needed, sources, progress, { args, env, volume: run.volume ?? 1 });
     }
     progress.stop();
     progress.report();

@@ -543,6 +543,27 @@ export function allowedActionsOf(c: CaseEntity): CaseAction[] {
 }
 
 /**
+ * Whether two field values have the same JSON text (how the timeline tells a change), without
+ * writing it for the usual cases: plain values, dates, lists of plain values.
+ */
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) {
+    return true;
+  }
+  if (a instanceof Date && b instanceof Date) {
+    return a.getTime() === b.getTime();
+  }
+  const plain = (x: unknown): boolean => x === null || typeof x !== "object";
+  if (Array.isArray(a) && Array.isArray(b) && a.every(plain) && b.every(plain)) {
+    return a.length === b.length && a.every((x, i) => x === b[i]);
+  }
+  if ((typeof a !== "object" || a === null) && (typeof b !== "object" || b === null)) {
+    return false;
+  }
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/**
  * What follows from a step once its own fields are set: the new status, the resolution deadline
  * kept when resolution ends (for the reports' on time / late), the closing date when nothing more
  * can be done, and the deadline running now. Returns every changed field for the timeline.
@@ -576,11 +597,8 @@ export function settleStep(before: CaseEntity, c: CaseEntity, to: CaseStatus, on
   c.onHold = due?.onHold ?? false;
   const changes: CaseChanges = {};
   for (const key of Object.keys(c) as (keyof CaseEntity)[]) {
-    const [was, is] = [before[key], c[key]];
-    // Values compare as their JSON text; plain values directly (the same verdict, far cheaper).
-    const objects = (typeof was === "object" && was !== null) || (typeof is === "object" && is !== null);
-    if (key !== "version" && key !== "journey" && (objects ? JSON.stringify(was) !== JSON.stringify(is) : was !== is)) {
-      changes[key] = [was, is];
+    if (key !== "version" && key !== "journey" && !sameJson(before[key], c[key])) {
+      changes[key] = [before[key], c[key]];
     }
   }
   return changes;

@@ -1,16 +1,22 @@
 import { DISTRICTS_ABOLISHED_FROM, type Level } from "../config";
-import { vietnamToday } from "../domain/calendar/local-date";
+import { isLocalDate, vietnamToday } from "../domain/calendar/local-date";
 import { type FieldError, invalidInput } from "../errors";
 
-const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-/** True for a real calendar date written YYYY-MM-DD. */
+/** True for a real calendar date written YYYY-MM-DD (the calendar's own check, which keeps the dates it has read). */
 export function isValidDate(value: string): boolean {
-  if (!LOCAL_DATE.test(value)) {
-    return false;
+  return isLocalDate(value);
+}
+
+/** Characters as people count them (code points): a text without surrogate pairs is its length. */
+function codePoints(text: string): number {
+  if (!/[\uD800-\uDFFF]/.test(text)) {
+    return text.length;
   }
-  const d = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+  let n = 0;
+  for (const _ of text) {
+    n += 1;
+  }
+  return n;
 }
 
 /** Today in Vietnam (UTC+7, no daylight saving), whatever the server's time zone. */
@@ -42,7 +48,7 @@ export class Validator {
       }
       return;
     }
-    const length = [...value.normalize("NFC").trim()].length;
+    const length = codePoints(value.normalize("NFC").trim());
     if (options.required && length === 0) {
       this.add(field, "must not be empty");
     } else if (length > options.max) {

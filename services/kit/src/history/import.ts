@@ -53,11 +53,20 @@ interface BatchRows {
   visits: VisitRow[];
 }
 
+/** Sessions already written (by earlier batches), by ref: a later batch's visits and petitions may be received in them. */
+export type SessionRefs = Map<string, { id: string; bodyId: string; date: string }>;
+
+/** Options of the bulk writer. */
+export interface ImportOptions extends HistoryWriteOptions {
+  /** Sessions of earlier batches; the batch's own are added. */
+  sessions?: SessionRefs;
+}
+
 /** What the in-memory replay needs to know: the level, its bodies, the sessions of the batch and who imports. */
 interface ReplayEnv {
   level: Level;
   bodies: Map<string, ReceptionBodyEntity>;
-  sessions: Map<string, { id: string; bodyId: string; date: string }>;
+  sessions: SessionRefs;
   actor: string;
   today: string;
   rows: BatchRows;
@@ -119,7 +128,7 @@ class CaseReplay {
     if (petition.lodged === "AT_VISIT") {
       const session = sessions.get(petition.sessionRef);
       if (!session) {
-        throw new Error(`session "${petition.sessionRef}" is not part of this batch`);
+        throw new Error(`session "${petition.sessionRef}" is not part of this import`);
       }
       const v = new Validator(this.env.today);
       checkVisit(v, petition.visit, { hasCase: false, hasPetition: true });
@@ -207,12 +216,13 @@ class CaseReplay {
 }
 
 /** The bodies a history names, from the level's database: a record at an unknown body is refused as the services refuse it. */
-async function bodiesOf(dataSource: DataSource, history: LevelHistory): Promise<Map<string, ReceptionBodyEntity>> {
+async function bodiesOf(dataSource: DataSource, history: LevelHistory, earlier: SessionRefs): Promise<Map<string, ReceptionBodyEntity>> {
   const ids = new Set<string>(history.sessions.map((s) => s.bodyId));
   for (const c of history.cases) {
     for (const p of [c.petition, ...c.steps.flatMap((s) => (s.step === "REPEAT" ? [s.petition] : []))]) {
-      if (p.lodged === "AT_BODY") {
-        ids.add(p.input.bodyId);
+      const bodyId = p.lodged === "AT_BODY" ? p.input.bodyId : earlier.get(p.sessionRef)?.bodyId;
+      if (bodyId) {
+        ids.add(bodyId);
       }
     }
   }
@@ -251,25 +261,27 @@ async function writeRows(m: EntityManager, rows: BatchRows): Promise<void> {
  * Steps that send a case to another subgraph (TRANSFER, ESCALATE) are refused: they go through the
  * outbox, and only the service writer (`replayThroughServices`) takes them.
  */
-export async function importCaseHistories(dataSource: DataSource, level: Level, history: LevelHistory, options: HistoryWriteOptions): Promise<WrittenCounts> {
+export async function importCaseHistories(dataSource: DataSource, level: Level, history: LevelHistory, options: ImportOptions): Promise<WrittenCounts> {
   const refs = options.refs ?? new Map<string, string>();
   const progress = options.onProgress ?? (() => undefined);
   const ctx = importContext(dataSource, level, options.actor);
   const leaders = await ensureLeaders(ctx, history.leaders, refs);
+  const sessions = options.sessions ?? new Map();
   const env: ReplayEnv = {
     level,
-    bodies: await bodiesOf(dataSource, history),
-    sessions: new Map(),
+    bodies: await bodiesOf(dataSource, history, sessions),
+    sessions,
     actor: options.actor,
     today: todayInVietnam(),
     rows: { sessions: [], cases: [], processing: [], petitions: [], signers: [], attachments: [], suspensions: [], events: [], visits: [] },
   };
   // The sessions' leaders (of this batch or earlier ones), to check each session against its leader's role and unit.
   const leaderById = new Map([...leaders.values()].map((l) => [l.id, l]));
-  for (const id of new Set(history.sessions.flatMap((s) => (s.leaderRef && refs.has(s.leaderRef) ? [refs.get(s.leaderRef)!] : [])))) {
-    const leader = leaderById.has(id) ? null : await ctx.reception.findLeader(id);
+  const earlierLeaders = [...new Set(history.sessions.flatMap((s) => (s.leaderRef && refs.has(s.leaderRef) ? [refs.get(s.leaderRef)!] : [])))].filter((id) => !leaderById.has(id));
+  // One statement for all of them (the request loader batches the lookups of one tick).
+  for (const leader of await Promise.all(earlierLeaders.map((id) => ctx.reception.findLeader(id)))) {
     if (leader) {
-      leaderById.set(id, leader);
+      leaderById.set(leader.id, leader);
     }
   }
 
@@ -313,7 +325,7 @@ export async function importCaseHistories(dataSource: DataSource, level: Level, 
     try {
       const session = env.sessions.get(sessionRef);
       if (!session) {
-        throw new Error(`session "${sessionRef}" is not part of this batch`);
+        throw new Error(`session "${sessionRef}" is not part of this import`);
       }
       const caseId = caseRef ? refs.get(caseRef) : null;
       const v = new Validator(env.today);

@@ -7,9 +7,25 @@ export const ROWS_PER_STATEMENT = 5000;
 
 const quote = (name: string): string => `"${name.replace(/"/g, '""')}"`;
 
-/** A PostgreSQL array literal of text values, for a column that is itself an array. */
-function arrayLiteral(values: readonly unknown[]): string {
-  return `{${values.map((v) => (v === null || v === undefined ? "NULL" : `"${String(v).replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`)).join(",")}}`;
+/** Types whose values never hold quotes, commas or braces: written into an array literal as they are. */
+const PLAIN_TYPES = new Set(["uuid", "date", "integer", "int", "smallint", "bigint", "numeric", "boolean", "timestamp with time zone"]);
+
+const quoteElement = (v: unknown): string => {
+  const text = String(v);
+  return text.includes('"') || text.includes("\\") ? `"${text.replace(/[\\"]/g, "\\$&")}"` : `"${text}"`;
+};
+
+/**
+ * A PostgreSQL array literal of a column's values, built here rather than by the driver (which
+ * escapes every element): plain types as they are, text quoted.
+ */
+function arrayLiteral(values: readonly unknown[], plain: boolean): string {
+  let out = "{";
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    out += (i > 0 ? "," : "") + (v === null || v === undefined ? "NULL" : plain ? String(v) : quoteElement(v));
+  }
+  return `${out}}`;
 }
 
 /**
@@ -46,25 +62,40 @@ export async function insertMany<T extends ObjectLiteral>(
   for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
     const part = rows.slice(start, start + ROWS_PER_STATEMENT);
     const params = casts.map(({ column, array, element }) =>
-      part.map((row) => {
-        const raw = row[column.propertyName as keyof T] as unknown;
-        const value = column.transformer && !Array.isArray(column.transformer) ? column.transformer.to(raw) : raw;
-        if (value === null || value === undefined) {
-          return null;
-        }
-        if (array) {
-          return arrayLiteral(value as unknown[]);
-        }
-        return element === "jsonb" ? JSON.stringify(value) : value;
-      }),
+      arrayLiteral(
+        part.map((row) => {
+          const raw = row[column.propertyName as keyof T] as unknown;
+          const value = column.transformer && !Array.isArray(column.transformer) ? column.transformer.to(raw) : raw;
+          if (value === null || value === undefined) {
+            return null;
+          }
+          if (array) {
+            return arrayLiteral(value as unknown[], false);
+          }
+          return element === "jsonb" ? JSON.stringify(value) : value;
+        }),
+        PLAIN_TYPES.has(element),
+      ),
     );
-    params.push(...extra.map((e) => part.map((_, i) => e.value(start + i) ?? null)));
+    params.push(...extra.map((e) => arrayLiteral(part.map((_, i) => e.value(start + i)), PLAIN_TYPES.has(e.type))));
     await m.query(sql, params);
   }
 }
 
 let lastMs = 0;
 let counter = 0;
+// Random bits drawn 64 KiB at a time: one call to the system's generator per 8,192 ids.
+let pool = Buffer.alloc(0);
+let poolAt = 0;
+
+function randomPart(): Buffer {
+  if (poolAt + 8 > pool.length) {
+    pool = randomBytes(65_536);
+    poolAt = 0;
+  }
+  poolAt += 8;
+  return pool.subarray(poolAt - 8, poolAt);
+}
 
 /**
  * A time-ordered UUID (version 7 layout: milliseconds, then a counter and random bits). Rows
@@ -79,7 +110,7 @@ export function orderedUuid(): string {
   } else {
     counter += 1;
   }
-  const random = randomBytes(8);
+  const random = randomPart();
   const time = lastMs.toString(16).padStart(12, "0");
   // 12 bits of counter (version nibble 7 first), then the variant bits and random.
   const seq = (0x7000 | (counter & 0x0fff)).toString(16);

@@ -33,8 +33,17 @@ export interface VisitFields {
   note?: string | null;
 }
 
+const enumValues = new WeakMap<object, ReadonlySet<unknown>>();
+
 /** True when `value` is one of an enum's values. */
-export const isOneOf = <T extends string>(values: Record<string, T>, value: unknown): value is T => (Object.values(values) as unknown[]).includes(value);
+export const isOneOf = <T extends string>(values: Record<string, T>, value: unknown): value is T => {
+  let known = enumValues.get(values);
+  if (!known) {
+    known = new Set<unknown>(Object.values(values));
+    enumValues.set(values, known);
+  }
+  return known.has(value);
+};
 
 /** A session row without its id and creation time. */
 export type SessionRow = Omit<ReceptionSessionEntity, "id" | "createdAt">;

@@ -33,7 +33,25 @@ export function daysInMonth(year: number, month: number): number {
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
-function partsOf(text: string): DateParts | null {
+// Deadlines and calendars read the same few thousand dates over and over (each working day of a
+// period is checked against the holidays): their parts are kept once read, frozen.
+const PARTS_CACHE = new Map<string, Readonly<DateParts> | null>();
+const PARTS_CACHE_MAX = 100_000;
+
+function partsOf(text: string): Readonly<DateParts> | null {
+  const cached = PARTS_CACHE.get(text);
+  if (cached !== undefined) {
+    return cached;
+  }
+  const parts = readParts(text);
+  if (PARTS_CACHE.size >= PARTS_CACHE_MAX) {
+    PARTS_CACHE.clear();
+  }
+  PARTS_CACHE.set(text, parts);
+  return parts;
+}
+
+function readParts(text: string): Readonly<DateParts> | null {
   const match = LOCAL_DATE_PATTERN.exec(text);
   if (!match) {
     return null;
@@ -44,7 +62,7 @@ function partsOf(text: string): DateParts | null {
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
     return null;
   }
-  return { year, month, day };
+  return Object.freeze({ year, month, day });
 }
 
 /** True when `value` is a real Gregorian date written exactly "YYYY-MM-DD". */
@@ -66,7 +84,7 @@ export function dateParts(date: LocalDate): DateParts {
   if (!parts) {
     throw new RangeError(`Not a date written YYYY-MM-DD: ${JSON.stringify(date)}`);
   }
-  return parts;
+  return { ...parts };
 }
 
 /** Builds a LocalDate from its parts; throws a RangeError for a day that does not exist. */
@@ -77,7 +95,11 @@ export function localDate(year: number, month: number, day: number): LocalDate {
 
 /** Days since 1970-01-01 (negative before); the inverse of `fromEpochDay`. */
 export function toEpochDay(date: LocalDate): number {
-  const { year, month, day } = dateParts(date);
+  const parts = partsOf(date);
+  if (!parts) {
+    throw new RangeError(`Not a date written YYYY-MM-DD: ${JSON.stringify(date)}`);
+  }
+  const { year, month, day } = parts;
   // Howard Hinnant's days_from_civil: years start in March so the leap day comes last.
   const y = month <= 2 ? year - 1 : year;
   const era = Math.floor(y / 400);
