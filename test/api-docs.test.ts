@@ -180,19 +180,22 @@ describe("the generator", () => {
     expect(() => apiDocs.parseExample("08-x.graphql", "# t\n# variables: {nope\n{ a }")).toThrow(/not JSON/);
   });
 
-  it("replaces UUIDs, cursors, timestamps and daysLeft by the same placeholder each time", () => {
+  it("replaces UUIDs, cursors, timestamps, daysLeft and daysLate by the same placeholder each time", () => {
     const id = "0b7e4c6a-2f1d-4e8b-9a3c-5d6e7f809a1b";
     const cursor = Buffer.from(`2026-09-07|${id}`).toString("base64url");
+    const ordered = Buffer.from(`DAYS_LATE_DESC|false|false|2026-10-10|${id}`).toString("base64url");
     const placeholders = new apiDocs.Placeholders();
-    expect(placeholders.normalise({ id, cursor, at: "2026-11-28T06:39:30.123Z", daysLeft: -3, dueAt: "2026-10-10", message: `Case "${id}" was not found` })).toEqual({
+    expect(placeholders.normalise({ id, cursor, ordered, at: "2026-11-28T06:39:30.123Z", daysLeft: -3, daysLate: 3, dueAt: "2026-10-10", message: `Case "${id}" was not found` })).toEqual({
       id: "<uuid-1>",
       cursor: "<cursor-1>",
+      ordered: "<cursor-2>",
       at: "<timestamp>",
       daysLeft: "<days-left>",
+      daysLate: "<days-late>",
       dueAt: "2026-10-10",
       message: 'Case "<uuid-1>" was not found',
     });
-    expect(placeholders.normalise({ daysLeft: null, other: "ffffffff-2f1d-4e8b-9a3c-5d6e7f809a1b" })).toEqual({ daysLeft: null, other: "<uuid-2>" });
+    expect(placeholders.normalise({ daysLeft: null, daysLate: null, other: "ffffffff-2f1d-4e8b-9a3c-5d6e7f809a1b" })).toEqual({ daysLeft: null, daysLate: null, other: "<uuid-2>" });
   });
 
   describe("running examples", () => {

@@ -7,7 +7,8 @@
  *   UUID always the same placeholder (so a captured id reads the same in a later request);
  * - opaque list cursors (they encode a UUID) become `<cursor-1>`, …;
  * - date-times (`CaseEvent.at`) become `<timestamp>`;
- * - `daysLeft`, which counts days from the day of the run, becomes `<days-left>` (null stays null).
+ * - `daysLeft` and `daysLate`, which count days from the day of the run, become `<days-left>` and
+ *   `<days-late>` (null stays null).
  */
 export class Placeholders {
   private readonly uuids = new Map<string, string>();
@@ -21,6 +22,9 @@ export class Placeholders {
   private visit(value: unknown, key: string | null): unknown {
     if (key === "daysLeft" && typeof value === "number") {
       return "<days-left>";
+    }
+    if (key === "daysLate" && typeof value === "number") {
+      return "<days-late>";
     }
     if (typeof value === "string") {
       return this.text(value);

@@ -280,6 +280,7 @@ export function renderApiDocs(supergraphSdl: string, runs: readonly ExampleRun[]
     "- `<cursor-N>`: an opaque list cursor (`pageInfo.endCursor`, `edges[].cursor`).",
     "- `<timestamp>`: a `DateTimeISO` instant (`CaseEvent.at`: when a step was recorded).",
     "- `<days-left>`: `daysLeft`, an `Int` counted from the day of the request.",
+    "- `<days-late>`: `daysLate`, an `Int` counted from the day of the request.",
     "",
     "`overdue` and `monthEnded` are as they were on the day this file was generated.",
     "",

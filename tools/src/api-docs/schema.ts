@@ -2,13 +2,16 @@ import { LEVELS, type Level } from "@tiepdan/kit";
 import {
   type FieldNode,
   type FragmentDefinitionNode,
+  type GraphQLArgument,
   type GraphQLField,
   type GraphQLSchema,
   Kind,
   type OperationDefinitionNode,
   type SelectionSetNode,
+  astFromValue,
   buildSchema,
   parse,
+  print,
 } from "graphql";
 
 /** The two root types documented. */
@@ -49,7 +52,12 @@ export function splitLevel(name: string): { level: Level | null; operation: stri
 }
 
 function signatureOf(field: GraphQLField<unknown, unknown>): string {
-  const args = field.args.map((a) => `${a.name}: ${String(a.type)}${a.defaultValue !== undefined ? ` = ${JSON.stringify(a.defaultValue)}` : ""}`);
+  // Defaults as GraphQL literals (an enum value unquoted), as the SDL writes them.
+  const literal = (a: GraphQLArgument): string => {
+    const ast = astFromValue(a.defaultValue, a.type);
+    return ast ? print(ast) : JSON.stringify(a.defaultValue);
+  };
+  const args = field.args.map((a) => `${a.name}: ${String(a.type)}${a.defaultValue !== undefined ? ` = ${literal(a)}` : ""}`);
   return `${field.name}${args.length > 0 ? `(${args.join(", ")})` : ""}: ${String(field.type)}`;
 }
 

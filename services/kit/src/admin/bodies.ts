@@ -135,3 +135,8 @@ const COMMITTEE_KINDS = new Set([ReceptionBodyKind.PEOPLES_COMMITTEE, ReceptionB
 export const COMMITTEE_BODY_SLUGS: readonly string[] = [
   ...new Set(Object.values(TEMPLATES).flatMap((templates) => templates.filter((t) => COMMITTEE_KINDS.has(t.kind)).map((t) => t.slug))),
 ];
+
+/** The kind of a level's body from its slug (the part of its id after the unit code); null when no template has it. */
+export function bodyKindBySlug(level: GazetteerUnit["level"], slug: string): ReceptionBodyKind | null {
+  return TEMPLATES[level].find((t) => t.slug === slug)?.kind ?? null;
+}

@@ -1,4 +1,4 @@
-import { receptionBodiesFor } from "./bodies";
+import { bodyKindBySlug, receptionBodiesFor } from "./bodies";
 import { gazetteerFor, loadGazetteer } from "./gazetteer";
 import { UnitKind } from "./kinds";
 
@@ -67,5 +67,15 @@ describe("reception bodies", () => {
     expect(slugs("372")).not.toContain("phong-qldt");
     expect(slugs("369")).toContain("phong-qldt");
     expect(slugs("369")).not.toContain("phong-ktht");
+  });
+
+  it("tells a body's kind from the slug of its id, as the bodies are made", () => {
+    for (const code of ["37", "369", "372", "14320"]) {
+      for (const body of receptionBodiesFor(unit(code))) {
+        expect(bodyKindBySlug(body.level, body.id.split(".")[1]!)).toBe(body.kind);
+      }
+    }
+    expect(bodyKindBySlug("province", "phong-tnmt")).toBeNull();
+    expect(bodyKindBySlug("commune", "")).toBeNull();
   });
 });

@@ -22,10 +22,11 @@ import { LevelName, Sector, unitTypeName } from "../admin/kinds";
 import { LEVELS, type Level } from "../config";
 import { type CaseLink, type Hop, currentHolder, originOf } from "../transfers/journey";
 import type { RequestContext } from "../context";
+import type { CasePage } from "./service";
 import { CaseAction, CaseKind, CaseStatus } from "../domain/cases/machine";
 import { ProcessingFiguresType, ResolutionFiguresType, withRates } from "../statistics/graphql";
 import { DEADLINE_RULES } from "../domain/deadlines/rules";
-import { daysLeft, dueDate, isOverdue } from "../domain/deadlines/due";
+import { daysLate, daysLeft, dueDate, isOverdue } from "../domain/deadlines/due";
 import { notFound } from "../errors";
 import type { ReferenceResolvers } from "../schema";
 import type { CaseEntity, CaseEventEntity, PetitionEntity, PetitionerEntity } from "./entities";
@@ -35,6 +36,7 @@ import {
   CaseActionInputType,
   CaseEvent,
   CaseFilterType,
+  CaseStatusCount,
   ClassifyCaseInputType,
   DeadlineRuleInfo,
   Denouncer,
@@ -46,11 +48,15 @@ import {
   RegisterPetitionInputType,
   SecondComplaintInputType,
   Suspension,
+  TransferFlow,
 } from "./types";
+import { CaseOrder } from "./order";
 import { ContentType, DecisionResult, IneligibilityReason, PetitionField, PetitionSource } from "./kinds";
 import { UUID } from "./validation";
 
 const capital = (level: Level): string => unitTypeName(level);
+/** The `orderBy` argument of case lists: null is the default order too. */
+const ORDER_BY = { nullable: true, defaultValue: CaseOrder.RECEIVED_DESC, description: "A cursor is valid only in the order that returned it" } as const;
 const RULES_BY_ID = new Map(DEADLINE_RULES.map((r) => [r.id, r]));
 
 /** Stored field names whose GraphQL name differs (dates are `...At`, the rule is `dueRule`). */
@@ -93,8 +99,8 @@ export interface CaseModule {
  * Defines a level's case types (`<Level>Case` implementing `Case`, `<Level>Petition`, the
  * connection) and its operations, named with the level so that root fields never clash across
  * subgraphs: `<level>RegisterPetition`, `<level>ClassifyCase`, `<level>ActOnCase`, `<level>Case`,
- * `<level>Cases`, `<level>PetitionMatches`, `<level>SearchPetitions`, `<level>SearchPetitioners`, and
- * `<Level>.cases` on the level's unit.
+ * `<level>Cases`, `<level>CaseStatusCounts`, `<level>TransferFlows`, `<level>PetitionMatches`,
+ * `<level>SearchPetitions`, `<level>SearchPetitioners`, and `<Level>.cases` on the level's unit.
  */
 export function defineCases(level: Level, units: LevelModule): CaseModule {
   const L = capital(level);
@@ -326,14 +332,36 @@ export function defineCases(level: Level, units: LevelModule): CaseModule {
       return ctx.cases.get(id);
     }
 
-    @Query(() => Connection, { name: `${level}Cases`, description: `Cases of ${level} bodies, newest receipt first` })
+    @Query(() => Connection, { name: `${level}Cases`, description: `Cases of ${level} bodies, in the order asked (newest receipt first by default)` })
     async list(
       @Ctx() ctx: RequestContext,
+      // type-graphql prints arguments in reverse: the SDL reads (after, first, filter, orderBy).
+      @Arg("orderBy", () => CaseOrder, ORDER_BY) orderBy: CaseOrder | null | undefined,
       @Arg("filter", () => CaseFilterType, { nullable: true }) filter?: CaseFilterType,
       @Arg("first", () => Int, { defaultValue: 20 }) first?: number,
       @Arg("after", () => String, { nullable: true }) after?: string,
     ): Promise<Connection> {
-      return page(ctx, await ctx.cases.list(filter ?? {}, first ?? 20, after));
+      return page(ctx, await ctx.cases.list(filter ?? {}, first ?? 20, after, orderBy ?? undefined));
+    }
+
+    @Query(() => [CaseStatusCount], {
+      name: `${level}CaseStatusCounts`,
+      description: `Cases of ${level} bodies matching the filter (as ${level}Cases reads it), counted by status and kind`,
+    })
+    statusCounts(@Ctx() ctx: RequestContext, @Arg("filter", () => CaseFilterType, { nullable: true }) filter?: CaseFilterType): Promise<CaseStatusCount[]> {
+      return ctx.cases.statusCounts(filter ?? {}) as Promise<CaseStatusCount[]>;
+    }
+
+    @Query(() => [TransferFlow], {
+      name: `${level}TransferFlows`,
+      description: `Cases that ${level} bodies sent to other bodies (transfers, 2nd-instance complaints) in a period, by target level and kind of body, with where they stand as the senders last heard`,
+    })
+    transferFlows(
+      @Ctx() ctx: RequestContext,
+      @Arg("unitCodes", () => [ID], { nullable: true, description: "Only cases sent by the bodies of these administrative units" }) unitCodes: string[] | null | undefined,
+      @Arg("period", { description: "Sent in: 2024, 2024-Q3, 2024-6M, 2024-9M or 2024-03-01..2024-05-31" }) period: string,
+    ): Promise<TransferFlow[]> {
+      return ctx.cases.transferFlows(period, unitCodes) as Promise<TransferFlow[]>;
     }
 
     @Query(() => [Match], { name: `${level}PetitionMatches`, description: "Existing cases that may be the same matter as a new petition" })
@@ -392,6 +420,11 @@ export function defineCases(level: Level, units: LevelModule): CaseModule {
     @FieldResolver(() => Int, { nullable: true })
     daysLeft(@Root() c: CaseEntity, @Ctx() ctx: RequestContext): number | null {
       return c.dueOn === null ? null : daysLeft(c.dueOn, ctx.cases.todayDate());
+    }
+
+    @FieldResolver(() => Int, { nullable: true })
+    daysLate(@Root() c: CaseEntity, @Ctx() ctx: RequestContext): number | null {
+      return c.dueOn === null ? null : daysLate(c.dueOn, ctx.cases.todayDate(), c.onHold);
     }
 
     @FieldResolver(() => [CaseEvent])
@@ -745,11 +778,12 @@ export function defineCases(level: Level, units: LevelModule): CaseModule {
     async cases(
       @Root() unit: AdministrativeUnitEntity,
       @Ctx() ctx: RequestContext,
+      @Arg("orderBy", () => CaseOrder, ORDER_BY) orderBy: CaseOrder | null | undefined,
       @Arg("filter", () => CaseFilterType, { nullable: true }) filter?: CaseFilterType,
       @Arg("first", () => Int, { defaultValue: 20 }) first?: number,
       @Arg("after", () => String, { nullable: true }) after?: string,
     ): Promise<Connection> {
-      return page(ctx, await ctx.cases.list(filter ?? {}, first ?? 20, after, { unitCodes: [unit.code] }));
+      return page(ctx, await ctx.cases.list(filter ?? {}, first ?? 20, after, orderBy ?? undefined, { unitCodes: [unit.code] }));
     }
 
     @FieldResolver(() => ProcessingFiguresType, { description: "Petition processing figures of this unit's bodies for a period (form 01/XLD), from the records" })
@@ -774,8 +808,8 @@ export function defineCases(level: Level, units: LevelModule): CaseModule {
     }
   }
 
-  function page(ctx: RequestContext, result: { rows: CaseEntity[]; total: number; hasNextPage: boolean }): Connection {
-    const edges = result.rows.map((node) => ({ cursor: ctx.cases.cursorOf(node), node }));
+  function page(ctx: RequestContext, result: CasePage): Connection {
+    const edges = result.rows.map((node) => ({ cursor: ctx.cases.cursorOf(node, result.order), node }));
     return {
       edges,
       pageInfo: { hasNextPage: result.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null },

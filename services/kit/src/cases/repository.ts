@@ -1,6 +1,8 @@
-import { type DataSource, type EntityManager, In } from "typeorm";
+import { type DataSource, type EntityManager, In, type SelectQueryBuilder } from "typeorm";
 
+import type { Level } from "../config";
 import { escapeLike } from "../text";
+import type { SentHopCount } from "../transfers/flows";
 import {
   AttachmentEntity,
   CaseEntity,
@@ -10,6 +12,7 @@ import {
   PetitionerEntity,
   SuspensionEntity,
 } from "./entities";
+import { type CaseOrder, type CursorKey, keysetAfter, orderTerms } from "./order";
 
 /** Filter of a case list; every field narrows the list. */
 export interface CaseQuery {
@@ -24,12 +27,17 @@ export interface CaseQuery {
   sectors?: string[];
   fields?: string[];
   citizenId?: string;
-  /** Cursor: cases strictly after this (received_on, id) in the list order. */
-  after?: { receivedOn: string; id: string };
+}
+
+/** One page of a case list: its filter, its order, where it starts and how many cases. */
+export interface CasePageQuery extends CaseQuery {
+  order: CaseOrder;
+  /** Cursor: cases strictly after this key in the order. */
+  after?: CursorKey;
   limit: number;
 }
 
-/** Reads and writes cases, petitions and their parts. Every method is one SQL statement. */
+/** Reads and writes cases, petitions and their parts. Every method is one SQL statement (a page of cases: two, the page and its total). */
 export class CaseRepository {
   constructor(private readonly dataSource: DataSource) {}
 
@@ -82,8 +90,8 @@ export class CaseRepository {
     );
   }
 
-  /** One page of cases in list order (newest receipt first) and the total matching the filter. */
-  async findCases(query: CaseQuery): Promise<{ rows: CaseEntity[]; total: number }> {
+  /** Cases matching a filter, as a query to finish (page, count, group). The one place filters become SQL. */
+  private filtered(query: CaseQuery): SelectQueryBuilder<CaseEntity> {
     const qb = this.dataSource.getRepository(CaseEntity).createQueryBuilder("c");
     if (query.statuses?.length) {
       qb.andWhere("c.status IN (:...statuses)", { statuses: query.statuses });
@@ -121,12 +129,73 @@ export class CaseRepository {
         { citizenId: query.citizenId },
       );
     }
+    return qb;
+  }
+
+  /** One page of cases in the asked order (keyset after the cursor) and the total matching the filter. */
+  async findCases(query: CasePageQuery): Promise<{ rows: CaseEntity[]; total: number }> {
+    const qb = this.filtered(query);
     const total = await qb.clone().getCount();
     if (query.after) {
-      qb.andWhere("(c.received_on, c.id) < (:afterOn, :afterId)", { afterOn: query.after.receivedOn, afterId: query.after.id });
+      const after = keysetAfter(query.after);
+      qb.andWhere(after.where, after.params);
     }
-    const rows = await qb.orderBy("c.received_on", "DESC").addOrderBy("c.id", "DESC").limit(query.limit).getMany();
+    for (const term of orderTerms(query.order)) {
+      qb.addOrderBy(term.sql, term.direction);
+    }
+    const rows = await qb.limit(query.limit).getMany();
     return { rows, total };
+  }
+
+  /** Cases matching a filter, counted by status and kind: one grouped statement. */
+  async countByStatus(query: CaseQuery): Promise<{ status: string; kind: string | null; count: number }[]> {
+    const rows: { status: string; kind: string | null; count: string }[] = await this.filtered(query)
+      .select("c.status", "status")
+      .addSelect("c.kind", "kind")
+      .addSelect("count(*)", "count")
+      .groupBy("c.status")
+      .addGroupBy("c.kind")
+      .orderBy("c.status", "ASC")
+      .addOrderBy("c.kind", "ASC", "NULLS FIRST")
+      .getRawMany();
+    return rows.map((r) => ({ status: r.status, kind: r.kind, count: Number(r.count) }));
+  }
+
+  /**
+   * Hops sent by this level's cases (`fromCaseId` is the case itself: a journey also holds the hops
+   * before and after it) with `sentOn` in a period, optionally from some units, grouped by target
+   * and counted by latest state. Read from the journeys, the sender's lasting record of each hop
+   * (outbox rows may one day be purged); the partial index keeps it to cases that have one.
+   */
+  async countSentHops(period: { from: string; to: string }, unitCodes: readonly string[] | null): Promise<SentHopCount[]> {
+    const units = unitCodes ? `AND c.unit_code = ANY($3::varchar[])` : "";
+    const rows: Record<string, string>[] = await this.dataSource.query(
+      `SELECT h->>'toLevel' AS to_level, split_part(h->>'toBodyId', '.', 2) AS to_slug, h->>'kind' AS kind,
+              count(*) AS count,
+              count(*) FILTER (WHERE h->>'status' = 'IN_TRANSIT') AS in_transit,
+              count(*) FILTER (WHERE h->>'status' = 'DELIVERED') AS delivered,
+              count(*) FILTER (WHERE h->>'status' = 'ACCEPTED') AS accepted,
+              count(*) FILTER (WHERE h->>'status' = 'RETURNED') AS returned,
+              count(*) FILTER (WHERE h->>'status' = 'RESOLVED') AS resolved
+       FROM kntc_case c CROSS JOIN LATERAL jsonb_array_elements(c.journey) AS h
+       WHERE jsonb_array_length(c.journey) > 0
+         AND h->>'fromCaseId' = c.id::text
+         AND h->>'sentOn' BETWEEN $1 AND $2 ${units}
+       GROUP BY 1, 2, 3
+       ORDER BY 1, 2, 3`,
+      unitCodes ? [period.from, period.to, [...unitCodes]] : [period.from, period.to],
+    );
+    return rows.map((r) => ({
+      toLevel: r.to_level as Level,
+      toBodySlug: r.to_slug ?? "",
+      kind: r.kind as SentHopCount["kind"],
+      count: Number(r.count),
+      inTransit: Number(r.in_transit),
+      delivered: Number(r.delivered),
+      accepted: Number(r.accepted),
+      returned: Number(r.returned),
+      resolved: Number(r.resolved),
+    }));
   }
 
   /**

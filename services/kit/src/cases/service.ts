@@ -24,6 +24,7 @@ import {
 } from "./entities";
 import { ContentType, type PetitionField } from "./kinds";
 import { type CaseQuery, CaseRepository } from "./repository";
+import { CaseOrder, decodeCursor, encodeCursor } from "./order";
 import {
   type ActionInput,
   type ClassifyInput,
@@ -45,6 +46,8 @@ import { reportUpstream, sendCase } from "../transfers/effects";
 import { dueDate } from "../domain/deadlines/due";
 import { type RoutingProposal, proposeCompetentBodies } from "../domain/routing/competence";
 import type { Sector, UnitKind } from "../admin/kinds";
+import { periodOf } from "../statistics/figures";
+import { type TransferFlowFigures, transferFlowsOf } from "../transfers/flows";
 import { outboxSignal } from "../transfers/outbox";
 import { transferSecret } from "../transfers/sealed";
 
@@ -101,20 +104,12 @@ export interface CasePage {
   rows: CaseEntity[];
   total: number;
   hasNextPage: boolean;
+  /** The order of the list, which its cursors carry. */
+  order: CaseOrder;
 }
 
 /** Role that may read denouncers' identities (the access rules of later issues refine it). */
 export const DENUNCIATION_RESOLVER_ROLE = "denunciation-resolver";
-
-const encodeCursor = (c: CaseEntity): string => Buffer.from(`${c.receivedOn}|${c.id}`, "utf8").toString("base64url");
-
-function decodeCursor(cursor: string): { receivedOn: string; id: string } {
-  const [receivedOn, id] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
-  if (!receivedOn || !id || !/^\d{4}-\d{2}-\d{2}$/.test(receivedOn) || !UUID.test(id)) {
-    throw badInput("after", "is not a cursor returned by this list");
-  }
-  return { receivedOn, id };
-}
 
 /** Turns a state machine refusal into the GraphQL error clients see. */
 function transitionError(error: InvalidTransitionError): GraphQLError {
@@ -535,10 +530,36 @@ export class CaseService {
     return this.outboxByCase.load(caseId);
   }
 
-  /** One page of cases, filtered; Relay cursors over (received date, id). */
-  async list(filter: CaseFilterInput, first: number, after?: string | null, scope: { unitCodes?: string[] } = {}): Promise<CasePage> {
+  /**
+   * One page of cases, filtered, in the asked order; Relay cursors over the order's key (keyset
+   * paging: a page costs the same wherever it is in the list).
+   */
+  async list(filter: CaseFilterInput, first: number, after?: string | null, order: CaseOrder = CaseOrder.RECEIVED_DESC, scope: { unitCodes?: string[] } = {}): Promise<CasePage> {
     const v = new Validator(this.today());
     v.int("first", first, 1, 200);
+    const query = this.caseQuery(v, filter, scope);
+    const { rows, total } = await this.repository.findCases({
+      ...query,
+      order,
+      after: after ? decodeCursor(order, after) : undefined,
+      limit: first + 1,
+    });
+    for (const row of rows) {
+      this.caseById.prime(row.id, row);
+    }
+    return { rows: rows.slice(0, first), total, hasNextPage: rows.length > first, order };
+  }
+
+  /** Cases matching the filter (as `list` reads it), counted by status and kind in one statement. */
+  async statusCounts(filter: CaseFilterInput): Promise<{ status: string; kind: string | null; count: number }[]> {
+    return this.repository.countByStatus(this.caseQuery(new Validator(this.today()), filter, {}));
+  }
+
+  /**
+   * Checks a list filter (all problems at once, with what `v` already holds) and turns it into the
+   * repository's query; `scope` (a unit's own list) overrides the filter's units.
+   */
+  private caseQuery(v: Validator, filter: CaseFilterInput, scope: { unitCodes?: string[] }): CaseQuery {
     for (const [field, value] of [["dueBefore", filter.dueBefore], ["receivedFrom", filter.receivedFrom], ["receivedTo", filter.receivedTo]] as const) {
       if (value && !isValidDate(value)) {
         v.add(`filter.${field}`, `"${value}" is not a date (YYYY-MM-DD)`);
@@ -546,7 +567,7 @@ export class CaseService {
     }
     v.citizenId("filter.citizenId", filter.citizenId);
     v.throwIfAny();
-    const query: CaseQuery = {
+    return {
       statuses: filter.statuses ?? undefined,
       kinds: filter.kinds ?? undefined,
       overdueOn: filter.overdue ? this.today() : undefined,
@@ -558,19 +579,29 @@ export class CaseService {
       sectors: filter.sectors ?? undefined,
       fields: filter.fields ?? undefined,
       citizenId: filter.citizenId ?? undefined,
-      after: after ? decodeCursor(after) : undefined,
-      limit: first + 1,
     };
-    const { rows, total } = await this.repository.findCases(query);
-    for (const row of rows) {
-      this.caseById.prime(row.id, row);
-    }
-    return { rows: rows.slice(0, first), total, hasNextPage: rows.length > first };
   }
 
-  /** Cursor of a case in a list. */
-  cursorOf(c: CaseEntity): string {
-    return encodeCursor(c);
+  /** Cursor of a case in a list of the given order. */
+  cursorOf(c: CaseEntity, order: CaseOrder): string {
+    return encodeCursor(order, c);
+  }
+
+  /**
+   * Cases this level's bodies sent (transfers and 2nd-instance complaints) with a sending date in
+   * the period, optionally from some units, by target level, kind of receiving body and kind of hop,
+   * each counted by where it stands as far as the sender has heard. One statement.
+   */
+  async transferFlows(periodText: string, unitCodes: readonly string[] | null | undefined): Promise<TransferFlowFigures[]> {
+    const period = periodOf(periodText);
+    const v = new Validator(this.today());
+    (unitCodes ?? []).forEach((code, i) => {
+      if (!levelOfCode(code)) {
+        v.add(`unitCodes[${i}]`, `"${code}" is not an administrative unit code (2, 3 or 5 digits)`);
+      }
+    });
+    v.throwIfAny();
+    return transferFlowsOf(this.level, await this.repository.countSentHops(period, unitCodes?.length ? unitCodes : null));
   }
 
   /** Petitions by petitioner name or content, without diacritics. */

@@ -1,13 +1,24 @@
 import { GraphQLScalarType, Kind } from "graphql";
 import { Directive, Field, Float, ID, InputType, Int, InterfaceType, ObjectType, registerEnumType } from "type-graphql";
 
-import { LevelName, Sector } from "../admin/kinds";
+import { LevelName, ReceptionBodyKind, Sector } from "../admin/kinds";
 import { ReceptionUnit } from "../admin/graphql";
 import { CaseAction, CaseKind, CaseStatus } from "../domain/cases/machine";
 import { ContentType, DecisionResult, IneligibilityReason, PetitionField, PetitionSource } from "./kinds";
+import { CaseOrder } from "./order";
 
 registerEnumType(CaseKind, { name: "CaseKind", description: "What a case is about, set at classification" });
 registerEnumType(CaseStatus, { name: "CaseStatus", description: "Where a case stands at the body that handles it" });
+registerEnumType(CaseOrder, {
+  name: "CaseOrder",
+  description: "Order of a case list; the id breaks ties, so paging never repeats or skips a case",
+  valuesConfig: {
+    RECEIVED_DESC: { description: "Newest receipt first (the default)" },
+    RECEIVED_ASC: { description: "Oldest receipt first" },
+    DAYS_LATE_DESC: { description: "Most days late first: running cases by oldest dueAt, then cases on hold (0 days late), cases without a due date last" },
+    DUE_ASC: { description: "Earliest dueAt first, on hold or not; cases without a due date last" },
+  },
+});
 registerEnumType(CaseAction, { name: "CaseAction", description: "A step an official takes on a case; `allowedActions` lists the possible ones" });
 
 /**
@@ -224,8 +235,68 @@ export abstract class Case {
   @Field(() => Int, { nullable: true, description: "Calendar days until dueAt (negative when late)" })
   daysLeft!: number | null;
 
+  @Field(() => Int, {
+    nullable: true,
+    description: "Calendar days past dueAt: 0 when on time or on hold, null without a due date; overdue exactly when above 0",
+  })
+  daysLate!: number | null;
+
   @Field(() => [CaseEvent])
   timeline!: CaseEvent[];
+}
+
+/** How many cases of a list have one status and kind (the kind is null until classified). */
+@Directive("@shareable")
+@ObjectType("CaseStatusCount", { description: "Cases with one status and kind; kind is null until a case is classified" })
+export class CaseStatusCount {
+  @Field(() => CaseStatus)
+  status!: CaseStatus;
+
+  @Field(() => CaseKind, { nullable: true })
+  kind!: CaseKind | null;
+
+  @Field(() => Int)
+  count!: number;
+}
+
+/**
+ * Cases sent by one level's bodies to one level and kind of body, as far as the senders have heard:
+ * the state parts are the hops' latest states and add up to `count`.
+ */
+@Directive("@shareable")
+@ObjectType("TransferFlow", {
+  description: "Cases sent from one level to bodies of one level and kind in a period, by where each stands as the sender last heard; inTransit + pending + accepted + returned + resolved = count",
+})
+export class TransferFlow {
+  @Field(() => LevelName)
+  fromLevel!: LevelName;
+
+  @Field(() => LevelName)
+  toLevel!: LevelName;
+
+  @Field(() => ReceptionBodyKind, { nullable: true, description: "Kind of the receiving bodies; null for a body id that is none of the platform's" })
+  toBodyKind!: ReceptionBodyKind | null;
+
+  @Field({ description: "TRANSFER (to the competent body) or SECOND_INSTANCE (a complaint to the 2nd instance)" })
+  kind!: string;
+
+  @Field(() => Int, { description: "Cases sent" })
+  count!: number;
+
+  @Field(() => Int, { description: "Not delivered yet" })
+  inTransit!: number;
+
+  @Field(() => Int, { description: "Delivered, waiting in the receiver's inbox" })
+  pending!: number;
+
+  @Field(() => Int, { description: "Taken up by the receiver, not resolved yet" })
+  accepted!: number;
+
+  @Field(() => Int, { description: "Sent back by the receiver, or refused at delivery" })
+  returned!: number;
+
+  @Field(() => Int, { description: "Resolved by the receiver (decided, concluded, answered, withdrawn, guided, archived...)" })
+  resolved!: number;
 }
 
 /** A signer, as entered. */

@@ -1,4 +1,4 @@
-import { NoDeadlineRuleError, daysLeft, dueDate, findRule, isOverdue } from "./due";
+import { NoDeadlineRuleError, daysLate, daysLeft, dueDate, findRule, isOverdue } from "./due";
 import type { DeadlineStep } from "./rules";
 
 describe("findRule", () => {
@@ -198,5 +198,20 @@ describe("daysLeft and isOverdue", () => {
     expect(isOverdue("2025-02-14", "2025-02-14")).toBe(false);
     expect(isOverdue("2025-02-14", "2025-02-15")).toBe(true);
     expect(isOverdue("2025-02-14", "2025-01-01")).toBe(false);
+  });
+
+  it("counts days late as calendar days past the due day, 0 when on time or on hold", () => {
+    expect(daysLate("2025-02-14", "2025-02-17")).toBe(3);
+    expect(daysLate("2025-02-14", "2025-02-14")).toBe(0);
+    expect(daysLate("2025-02-14", "2025-02-10")).toBe(0);
+    expect(daysLate("2025-02-14", "2025-02-17", true)).toBe(0);
+    // Across a year end, the same unit as daysLeft.
+    expect(daysLate("2024-12-30", "2025-01-02")).toBe(-daysLeft("2024-12-30", "2025-01-02"));
+  });
+
+  it("is late exactly when overdue", () => {
+    for (const today of ["2025-02-13", "2025-02-14", "2025-02-15", "2025-03-01"]) {
+      expect(daysLate("2025-02-14", today) > 0).toBe(isOverdue("2025-02-14", today));
+    }
   });
 });

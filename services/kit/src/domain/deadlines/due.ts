@@ -201,6 +201,15 @@ export function daysLeft(dueAt: LocalDate, today: LocalDate): number {
   return daysBetween(today, dueAt);
 }
 
+/**
+ * Calendar days past `dueAt` (0 on time or on the due day), the unit of `daysLeft` so that the two
+ * never disagree. While the period is on hold (an open suspension) nothing is late: 0, as
+ * `overdue` is false then. `daysLate > 0` exactly when the case is overdue.
+ */
+export function daysLate(dueAt: LocalDate, today: LocalDate, onHold = false): number {
+  return onHold ? 0 : Math.max(0, -daysLeft(dueAt, today));
+}
+
 /** True once `today` is after `dueAt` (the due day itself is still on time). */
 export function isOverdue(dueAt: LocalDate, today: LocalDate): boolean {
   return compareDates(today, dueAt) > 0;
