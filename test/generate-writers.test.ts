@@ -1,4 +1,19 @@
-import { CaseAction, HistoryError, LEVELS, type Level, type LevelHistory, importCaseHistories, replayThroughServices } from "@tiepdan/kit";
+import {
+  COUNTER_COLUMNS,
+  CaseAction,
+  FiguresSplit,
+  HistoryError,
+  LEVELS,
+  type Level,
+  type LevelHistory,
+  counterFigures,
+  importCaseHistories,
+  parsePeriod,
+  processingFigures,
+  receptionFigures,
+  replayThroughServices,
+  resolutionFigures,
+} from "@tiepdan/kit";
 import { DEFAULT_SEED, type GenerateArgs, generateProvince } from "@tiepdan/tools";
 
 import { type Federation, ok, startFederation } from "./harness";
@@ -69,6 +84,57 @@ describe("the two writers of the same plan", () => {
     const [a, b] = await Promise.all([figures(services, period), figures(bulk, period)]);
     expect(b).toEqual(a);
   });
+
+  it("keep, through every step the services took, the report counters that rebuilding them from the records gives", async () => {
+    for (const level of LEVELS) {
+      const ds = services.subgraphs[level]!.dataSource;
+      // Rows whose figures all cancelled out are the same as no row.
+      const counters = async (): Promise<string[]> =>
+        ((await ds.query(`SELECT to_jsonb(r)::text AS row FROM report_counter r WHERE ${COUNTER_COLUMNS.map((c) => `${c} <> 0`).join(" OR ")} ORDER BY 1`)) as { row: string }[]).map((r) => r.row);
+      const kept = await counters();
+      await ds.query(`SELECT rebuild_report_counters()`);
+      expect(kept.length).toBeGreaterThan(10);
+      expect(await counters()).toEqual(kept);
+    }
+  });
+
+  it.each(["2014-01-01..2024-12-31", "2019", "2021-Q3", "2024-9M", "2024-12-01..2025-02-28"])(
+    "count in the report counters what the aggregates over the records give over %s, by unit and by body group",
+    async (text) => {
+      const period = parsePeriod(text)!;
+      let compared = 0;
+      for (const level of LEVELS) {
+        const ds = services.subgraphs[level]!.dataSource;
+        const units = ((await ds.query(`SELECT code FROM administrative_unit WHERE province_code = '37' AND level = $1`, [level])) as { code: string }[]).map((u) => u.code);
+        for (const split of [FiguresSplit.UNIT, FiguresSplit.BODY_GROUP]) {
+          const fromCounters = new Map((await counterFigures(ds, period, units, split === FiguresSplit.BODY_GROUP)).map((r) => [`${r.unitCode}|${r.group}`, r]));
+          const fromRecords = {
+            complaints: await resolutionFigures(ds, "COMPLAINT", period, units, split),
+            denunciations: await resolutionFigures(ds, "DENUNCIATION", period, units, split),
+            processing: await processingFigures(ds, period, units, split),
+            reception: await receptionFigures(ds, period, units, split === FiguresSplit.BODY_GROUP ? split : FiguresSplit.UNIT),
+          };
+          for (const [form, rows] of Object.entries(fromRecords)) {
+            const seen = new Set<string>();
+            for (const { group, unitCode, cases: _distinct, ...figures } of rows as unknown as Record<string, number | string>[]) {
+              const key = `${unitCode}|${group}`;
+              seen.add(key);
+              const counted = fromCounters.get(key)?.[form as "complaints"] as unknown as Record<string, number> | undefined;
+              expect({ key, form, figures: Object.fromEntries(Object.keys(figures).map((name) => [name, counted?.[name] ?? 0])) }).toEqual({ key, form, figures });
+              compared += 1;
+            }
+            // And no counted figure where the records have none.
+            for (const [key, row] of fromCounters) {
+              if (!seen.has(key)) {
+                expect({ key, form, figures: Object.values(row[form as "complaints"]).filter((v) => typeof v === "number" && v !== 0) }).toEqual({ key, form, figures: [] });
+              }
+            }
+          }
+        }
+      }
+      expect(compared).toBeGreaterThan(10);
+    },
+  );
 
   it("refuse a province already generated, and write it again after --reset", async () => {
     await expect(generateProvince({ args: args("bulk"), env: bulk.env, say: () => undefined, volume: VOLUME })).rejects.toThrow(/already has generated records/);

@@ -93,6 +93,6 @@ export function createRequestContext(options: {
     units,
     cases,
     reception: new ReceptionService(options.dataSource, options.level, caller, units, cases),
-    statistics: new StatisticsService(options.dataSource, options.level, units),
+    statistics: new StatisticsService(options.dataSource, units),
   };
 }

@@ -2,7 +2,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
-import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { expressMiddleware } from "@as-integrations/express5";
 import express from "express";
@@ -92,6 +92,8 @@ export async function startSubgraphServer(options: {
       ApolloServerPluginDrainHttpServer({ httpServer }),
       // No Apollo Studio here: federated tracing would only cost time on every request.
       ApolloServerPluginInlineTraceDisabled(),
+      // No cache hints are used; the default plugin would wrap every field resolver of the schema.
+      ApolloServerPluginCacheControlDisabled(),
       // Apollo's landing page loads from a CDN; subgraphs are explored through the gateway.
       ApolloServerPluginLandingPageDisabled(),
       requestLogPlugin(),

@@ -6,10 +6,13 @@ import { type Gazetteer, gazetteerFor, loadGazetteer } from "./admin/gazetteer";
 import { AdministrativeUnits1764300000000 } from "./admin/migrations";
 import { AttachmentEntity, CaseEntity, CaseEventEntity, DenouncerEntity, PetitionEntity, PetitionerEntity, SuspensionEntity } from "./cases/entities";
 import { Cases1764400000000 } from "./cases/migrations";
+import { CaseListOrders1764870000000 } from "./cases/list-migrations";
 import { receptionEntities } from "./reception/entities";
 import { Reception1764500000000 } from "./reception/migrations";
 import { TransferDeliverer } from "./transfers/deliverer";
 import { Transfers1764600000000 } from "./transfers/migrations";
+import { ReportCounters1764900000000 } from "./statistics/counter-migration";
+import { cacheCounters } from "./statistics/counters";
 import { ReportFacts1764800000000, Statistics1764700000000 } from "./statistics/migrations";
 import { transferSecret } from "./transfers/sealed";
 import { seedLevel } from "./admin/seed";
@@ -73,7 +76,7 @@ export const kitEntities = [
 ];
 
 /** Migrations every level runs, in order. */
-export const kitMigrations = [AdministrativeUnits1764300000000, Cases1764400000000, Reception1764500000000, Transfers1764600000000, Statistics1764700000000, ReportFacts1764800000000];
+export const kitMigrations = [AdministrativeUnits1764300000000, Cases1764400000000, Reception1764500000000, Transfers1764600000000, Statistics1764700000000, ReportFacts1764800000000, CaseListOrders1764870000000, ReportCounters1764900000000];
 
 /** Opens a level's database: creates it if missing and runs pending migrations (never `synchronize`). */
 export async function openLevelDatabase(definition: SubgraphDefinition, env: Env, log: Logger) {
@@ -134,6 +137,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sta
       maxBackoffMs: intEnv(env.TRANSFER_MAX_BACKOFF_MS, 30_000),
     });
     deliverer.start();
+    const stopCounterCache = cacheCounters(dataSource, log);
     log.info({ url: server.url }, `${level} subgraph ready`);
     return {
       level,
@@ -146,6 +150,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sta
       deliverer,
       stop: async () => {
         await deliverer.stop();
+        await stopCounterCache();
         await server.close();
         await dataSource.destroy();
       },

@@ -14,6 +14,7 @@ import {
   deleteImportedRecords,
   gazetteerFor,
   importCaseHistories,
+  rebuildReportCounters,
   loadGazetteer,
   openLevelDatabase,
   replayThroughServices,
@@ -133,7 +134,7 @@ async function importReplicas(
     levels.map(async (level) => {
       const refs: RefIds = new Map();
       const sessions: SessionRefs = new Map();
-      const written = await importCaseHistories(sources.get(level)!, level, { ...first[level], leaders: plan.leaders[level] }, { actor: GENERATOR_ACTOR, refs, sessions });
+      const written = await importCaseHistories(sources.get(level)!, level, { ...first[level], leaders: plan.leaders[level] }, { actor: GENERATOR_ACTOR, refs, sessions, deferReportCounters: true });
       base.set(level, { leaders: new Map([...refs].filter(([ref]) => ref.startsWith("leader:"))), sessions });
       record(level, written.cases);
     }),
@@ -149,7 +150,7 @@ async function importReplicas(
       await Promise.all(
         levels.map(async (level) => {
           const { leaders, sessions } = base.get(level)!;
-          const written = await importCaseHistories(sources.get(level)!, level, histories[level], { actor: GENERATOR_ACTOR, refs: new Map(leaders), sessions: new Map(sessions) });
+          const written = await importCaseHistories(sources.get(level)!, level, histories[level], { actor: GENERATOR_ACTOR, refs: new Map(leaders), sessions: new Map(sessions), deferReportCounters: true });
           record(level, written.cases);
         }),
       );
@@ -267,6 +268,8 @@ export async function generateProvince(run: GenerateRun): Promise<GenerateResult
       );
     } else {
       await importReplicas(plan, replicas, needed, sources, progress, { args, env, volume: run.volume ?? 1 });
+      // The bulk writer deferred the report counters: compute them once from what it wrote.
+      await Promise.all(needed.map((level) => rebuildReportCounters(sources.get(level)!)));
     }
     progress.stop();
     progress.report();

@@ -42,7 +42,7 @@ async function run(input: WorkerInput): Promise<void> {
       await Promise.all(
         input.levels.map(async (level) => {
           const { leaders, sessions } = base.get(level)!;
-          const written = await importCaseHistories(sources.get(level)!, level, histories[level], { actor: input.actor, refs: new Map(leaders), sessions: new Map(sessions) });
+          const written = await importCaseHistories(sources.get(level)!, level, histories[level], { actor: input.actor, refs: new Map(leaders), sessions: new Map(sessions), deferReportCounters: true });
           cases[level] = written.cases;
         }),
       );

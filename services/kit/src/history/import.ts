@@ -60,6 +60,11 @@ export type SessionRefs = Map<string, { id: string; bodyId: string; date: string
 export interface ImportOptions extends HistoryWriteOptions {
   /** Sessions of earlier batches; the batch's own are added. */
   sessions?: SessionRefs;
+  /**
+   * Leave the report counters to one `rebuildReportCounters` after the import: parallel batches of
+   * the same units would otherwise wait on (and deadlock over) the same counter rows.
+   */
+  deferReportCounters?: boolean;
 }
 
 /** What the in-memory replay needs to know: the level, its bodies, the sessions of the batch and who imports. */
@@ -231,9 +236,12 @@ async function bodiesOf(dataSource: DataSource, history: LevelHistory, earlier: 
 }
 
 /** Writes a batch's rows in dependency order, in one transaction. */
-async function writeRows(m: EntityManager, rows: BatchRows): Promise<void> {
+async function writeRows(m: EntityManager, rows: BatchRows, deferReportCounters: boolean): Promise<void> {
   // A batch is written whole or not at all; losing its last commit in a crash loses only the batch.
   await m.query("SET LOCAL synchronous_commit = off");
+  if (deferReportCounters) {
+    await m.query("SET LOCAL tiepdan.report_counters = 'deferred'");
+  }
   await insertMany(m, ReceptionSessionEntity, rows.sessions);
   // The processing decision goes in with the case: the timeline's trigger then finds it recorded
   // and has nothing to update (one row version per case instead of two).
@@ -341,7 +349,7 @@ export async function importCaseHistories(dataSource: DataSource, level: Level, 
   }
 
   const { rows } = env;
-  await dataSource.transaction((m) => writeRows(m, rows));
+  await dataSource.transaction((m) => writeRows(m, rows, options.deferReportCounters ?? false));
   progress("written", rows.cases.length, history.cases.length);
   return {
     leaders: history.leaders.length,

@@ -48,7 +48,11 @@ export class FiguresByPeriod<F extends { unitCode: string }> {
     periodOf(periodText);
     const all = await Promise.all(unitCodes.map((code) => this.loadGroups(code, periodText, variant, split)));
     const rows = all.flat().filter((row) => !groups || groups.includes(row.group));
-    const { group: _group, ...sum } = sumFigures<Grouped<F>>(rows, { ...this.empty(unitCodes.length === 1 ? unitCodes[0]! : ""), group: "" });
-    return sum as unknown as F;
+    const empty = this.empty(unitCodes.length === 1 ? unitCodes[0]! : "");
+    // The common case on a dashboard: one unit, one group (or none): its row as it is.
+    if (rows.length <= 1 && unitCodes.length === 1) {
+      return rows[0] ?? empty;
+    }
+    return sumFigures<F>(rows, empty);
   }
 }

@@ -131,8 +131,11 @@ export class ReceptionFiguresType {
   @Field(() => Int)
   repeatVisits!: number;
 
-  @Field(() => Int, { description: "Matters (cases) the visits were about" })
-  cases!: number;
+  @Field(() => Int, {
+    nullable: true,
+    description: "Matters (cases) the visits were about; null on a total over several levels (a matter visited at two levels is one matter: levels' counts do not add up)",
+  })
+  cases!: number | null;
 
   @Field(() => Int, { description: "Large groups (5 persons or more)" })
   largeGroups!: number;

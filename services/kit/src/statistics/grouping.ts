@@ -58,13 +58,21 @@ export function groupSql(split: FiguresSplit, alias: string): string {
 /** Figures of one group of one unit. */
 export type Grouped<F> = F & { unitCode: string; group: string };
 
+/** Zeros for every name, made once per form: empty rows are built per unit and request. */
+export function zeroFigures<N extends string>(names: readonly N[]): Readonly<Record<N, number>> {
+  return Object.freeze(Object.fromEntries(names.map((name) => [name, 0])) as Record<N, number>);
+}
+
 /** Adds up figures of the same shape field by field (every figure of the forms is additive; rates are derived after). */
 export function sumFigures<F extends object>(rows: readonly F[], empty: F): F {
   const total: Record<string, unknown> = { ...(empty as Record<string, unknown>) };
-  for (const row of rows) {
-    for (const [key, value] of Object.entries(row)) {
-      if (typeof value === "number" && typeof total[key] === "number") {
-        total[key] = (total[key] as number) + value;
+  // The figure names come from the empty row: a dashboard adds up thousands of rows, so no per-row entries arrays.
+  const names = Object.keys(total).filter((key) => typeof total[key] === "number");
+  for (const row of rows as readonly Record<string, unknown>[]) {
+    for (const name of names) {
+      const value = row[name];
+      if (typeof value === "number") {
+        total[name] = (total[name] as number) + value;
       }
     }
   }

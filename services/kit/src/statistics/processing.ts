@@ -1,6 +1,6 @@
 import type { DataSource } from "typeorm";
 
-import { FiguresSplit, type Grouped, groupSql } from "./grouping";
+import { FiguresSplit, type Grouped, groupSql, zeroFigures } from "./grouping";
 import type { Period } from "./periods";
 
 /** Figures of form 01/XLD (processing of petitions) for one unit. */
@@ -43,8 +43,10 @@ export const PROCESSING_FIGURE_NAMES = [
 
 /** Zero figures for a unit without petitions. */
 export function emptyProcessingFigures(unitCode: string): ProcessingFigures {
-  return { unitCode, ...(Object.fromEntries(PROCESSING_FIGURE_NAMES.map((f) => [f, 0])) as Omit<ProcessingFigures, "unitCode">) };
+  return { unitCode, ...PROCESSING_ZERO };
 }
+
+const PROCESSING_ZERO = zeroFigures(PROCESSING_FIGURE_NAMES);
 
 /**
  * The processing figures of several units in one SQL statement: a case's processing decision is

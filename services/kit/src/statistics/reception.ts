@@ -1,6 +1,6 @@
 import type { DataSource } from "typeorm";
 
-import { FiguresSplit, type Grouped, groupSql } from "./grouping";
+import { FiguresSplit, type Grouped, groupSql, zeroFigures } from "./grouping";
 import type { Period } from "./periods";
 
 /** Figures of form 01/TCD (citizen reception) and of the Party's reception report, for one unit. */
@@ -41,8 +41,10 @@ export const RECEPTION_FIGURE_NAMES = [
 
 /** Zero figures for a unit without sessions. */
 export function emptyReceptionFigures(unitCode: string): ReceptionFigures {
-  return { unitCode, ...(Object.fromEntries(RECEPTION_FIGURE_NAMES.map((f) => [f, 0])) as Omit<ReceptionFigures, "unitCode">) };
+  return { unitCode, ...RECEPTION_ZERO };
 }
+
+const RECEPTION_ZERO = zeroFigures(RECEPTION_FIGURE_NAMES);
 
 /** The reception figures of several units in one SQL statement (grouped by unit), from the session and visit rows. */
 export async function receptionFigures(
@@ -63,8 +65,12 @@ export async function receptionFigures(
        FROM reception_session s LEFT JOIN reception_visit v ON v.session_id = s.id
        WHERE s.unit_code = ANY($1::varchar[]) AND s.date BETWEEN $2 AND $3
        GROUP BY s.id
+     ),
+     -- Distinct matters per unit and group, apart: a correlated count per group was quadratic in the sessions.
+     m AS (
+       SELECT s.unit_code, s.grp, count(DISTINCT c)::int AS cases FROM s, unnest(s.case_ids) c GROUP BY s.unit_code, s.grp
      )
-     SELECT unit_code AS "unitCode", grp AS "group",
+     SELECT s.unit_code AS "unitCode", s.grp AS "group",
        count(*)::int AS "sessions",
        count(*) FILTER (WHERE mode = 'REGULAR')::int AS "regularSessions",
        count(*) FILTER (WHERE mode = 'PERIODIC')::int AS "periodicSessions",
@@ -75,15 +81,15 @@ export async function receptionFigures(
        sum(persons)::int AS "persons",
        sum(first_visits)::int AS "firstVisits",
        sum(repeat_visits)::int AS "repeatVisits",
-       (SELECT count(DISTINCT c) FROM s s2, unnest(s2.case_ids) c WHERE s2.unit_code = s.unit_code AND s2.grp = s.grp)::int AS "cases",
+       coalesce(min(m.cases), 0)::int AS "cases",
        sum(large_groups)::int AS "largeGroups",
        sum(large_group_persons)::int AS "largeGroupPersons",
        count(*) FILTER (WHERE host = 'PARTY_SECRETARY')::int AS "partySessions",
        coalesce(sum(persons) FILTER (WHERE host = 'PARTY_SECRETARY'), 0)::int AS "partyCitizens",
        count(*) FILTER (WHERE host = 'PARTY_SECRETARY' AND mode = 'UNSCHEDULED')::int AS "partyUnscheduledSessions",
        coalesce(sum(persons) FILTER (WHERE host = 'PARTY_SECRETARY' AND mode = 'UNSCHEDULED'), 0)::int AS "partyUnscheduledCitizens"
-     FROM s
-     GROUP BY unit_code, grp`,
+     FROM s LEFT JOIN m ON m.unit_code = s.unit_code AND m.grp = s.grp
+     GROUP BY s.unit_code, s.grp`,
     [[...unitCodes], period.from, period.to],
   )) as Grouped<ReceptionFigures>[];
 }

@@ -1,5 +1,5 @@
 import { type DocumentNode, type FieldDefinitionNode, Kind, visit } from "graphql";
-import { Arg, Ctx, Directive, Field, FieldResolver, ID, ObjectType, Resolver, Root } from "type-graphql";
+import { Arg, Ctx, Directive, Field, FieldResolver, ID, Int, ObjectType, Resolver, Root } from "type-graphql";
 
 import type { AdministrativeUnitEntity } from "../admin/entities";
 import type { LevelModule } from "../admin/graphql";
@@ -14,7 +14,8 @@ import { BreakdownAxis, type BodyGroup, breakdownLabel, sumFigures } from "./gro
 import { PROCESSING_FIGURE_NAMES, emptyProcessingFigures } from "./processing";
 import { RECEPTION_FIGURE_NAMES, emptyReceptionFigures } from "./reception";
 import { RESOLUTION_FIGURE_NAMES, emptyFigures } from "./resolution";
-import type { FormFigures, RowScope } from "./service";
+import type { ReceptionFigures } from "./reception";
+import { CASES_SCOPE, type FormFigures, type RowScope } from "./service";
 
 /**
  * A row of the forms: either the bodies it covers (computed lazily, one form at a time) or figures
@@ -65,6 +66,19 @@ class ReportFiguresResolver {
   @FieldResolver(() => ResolutionFiguresType)
   async denunciations(@Root() row: ReportRow, @Ctx() ctx: RequestContext): Promise<ResolutionFiguresType> {
     return withRates(await part(row, "denunciations", ctx));
+  }
+}
+
+@Resolver(() => ReceptionFiguresType)
+class ReceptionCasesResolver {
+  /** Read from the records only when selected: distinct matters have no counter (see CASES_SCOPE). */
+  @FieldResolver(() => Int, { nullable: true })
+  cases(@Root() figures: ReceptionFigures & { [CASES_SCOPE]?: RowScope }, @Ctx() ctx: RequestContext): number | null | Promise<number> {
+    if (typeof figures.cases === "number") {
+      return figures.cases;
+    }
+    const scope = figures[CASES_SCOPE];
+    return scope ? ctx.statistics.receptionCases(scope) : null;
   }
 }
 
@@ -125,7 +139,7 @@ const selection = (names: readonly string[]): string => names.join(" ");
 
 /** The selection of every counted figure of a row, for `@requires` (rates are derived again from the sums). */
 export const REPORT_FIGURES_SELECTION =
-  `reception { ${selection(RECEPTION_FIGURE_NAMES)} } processing { ${selection(PROCESSING_FIGURE_NAMES)} } ` +
+  `reception { ${selection(RECEPTION_FIGURE_NAMES.filter((name) => name !== "cases"))} } processing { ${selection(PROCESSING_FIGURE_NAMES)} } ` +
   `complaints { ${selection(RESOLUTION_FIGURE_NAMES)} } denunciations { ${selection(RESOLUTION_FIGURE_NAMES)} }`;
 
 /** The `@requires` selection of a report's total: the rows of the levels below that the deployment runs. */
@@ -206,7 +220,12 @@ export function defineReports(level: Level, units: LevelModule): ReportsModule {
       const own = await ctx.statistics.row({ unitCodes: [report.unitCode], period: report.period });
       // Whatever rows of lower levels the gateway brought (none for a level that runs alone).
       const lower = below.map((l) => report[levelRowField(l)] as FormFigures | null | undefined).filter((r): r is FormFigures => r != null);
-      return { figures: addRows([own, ...lower]) };
+      if (lower.length === 0) {
+        return { figures: own };
+      }
+      const figures = addRows([own, ...lower]);
+      // Distinct matters do not add up across levels (see ReceptionFiguresType.cases).
+      return { figures: { ...figures, reception: { ...figures.reception, cases: null as unknown as number } } };
     }
   }
   if (below.length) {
@@ -281,7 +300,7 @@ export function defineReports(level: Level, units: LevelModule): ReportsModule {
   });
 
   return {
-    resolvers: [ReportFiguresResolver, ReportResolver, UnitReportResolver, ...contributions.map((c) => c.ContributionResolver)],
+    resolvers: [ReportFiguresResolver, ReceptionCasesResolver, ReportResolver, UnitReportResolver, ...contributions.map((c) => c.ContributionResolver)],
     orphanedTypes: contributions.map((c) => c.UpperReport),
     // The gateway enters the report entity for `total` with the lower levels' rows in the representation.
     referenceResolvers: { [reportTypeName(level)]: { __resolveReference: (ref: ReportKey) => reportOf(ref) } },

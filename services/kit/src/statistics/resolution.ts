@@ -1,6 +1,6 @@
 import type { DataSource } from "typeorm";
 
-import { FiguresSplit, type Grouped, groupSql } from "./grouping";
+import { FiguresSplit, type Grouped, groupSql, zeroFigures } from "./grouping";
 import type { Period } from "./periods";
 
 /** Figures of the resolution forms (01/KQGQ complaints, 03/KQGQ denunciations) for one unit. */
@@ -50,9 +50,10 @@ export const RESOLUTION_FIGURE_NAMES: readonly (keyof ResolutionFigures)[] = [..
 
 /** Zero figures for a unit without cases. */
 export function emptyFigures(unitCode: string): ResolutionFigures {
-  const zero = Object.fromEntries([...INT_FIELDS, ...AMOUNT_FIELDS].map((f) => [f, 0]));
-  return { unitCode, ...(zero as Omit<ResolutionFigures, "unitCode" | "toResolve">), toResolve: 0 };
+  return { unitCode, ...RESOLUTION_ZERO };
 }
+
+const RESOLUTION_ZERO = zeroFigures(RESOLUTION_FIGURE_NAMES as readonly Exclude<keyof ResolutionFigures, "unitCode">[]);
 
 /**
  * The resolution figures of several units in one SQL statement (an aggregate over the case rows,
