@@ -118,6 +118,15 @@ async function expectedRows(form: ReportForm, period: string): Promise<[string, 
     ),
   );
   const r = province.report;
+  // The graph leaves distinct matters null on a total over levels; the form prints its rows' sum.
+  const rows = [r.provincialCommittee, r.departments, r.districtLevel, r.communeLevel];
+  for (const [set, figures] of Object.entries(r.total)) {
+    for (const [name, value] of Object.entries(figures as Record<string, number | null>)) {
+      if (value === null) {
+        (figures as Record<string, number | null>)[name] = rows.reduce((sum, row) => sum + ((row as Record<string, Record<string, number>>)[set]?.[name] ?? 0), 0);
+      }
+    }
+  }
   return [
     ["", "Toàn tỉnh", r.total],
     ["1", "UBND tỉnh", r.provincialCommittee],

@@ -159,6 +159,7 @@ export async function loadReport(execute: ReportExecutor, form: ReportForm, unit
   layout.rows.forEach(([field, labelOf], i) => {
     rows.push({ no: String(i + 1), label: labelOf(word), style: "row", figures: figures(field, labelOf(word)) });
   });
+  addUpNullTotals(rows);
   const { detail } = layout;
   if (detail) {
     if (!unit.detail) {
@@ -178,4 +179,21 @@ export async function loadReport(execute: ReportExecutor, form: ReportForm, unit
   }
   const reported: ReportUnit = { code: unit.code, fullName: unit.fullName, level };
   return { form, unit: reported, period: { code: period, from: report.from, to: report.to }, rows };
+}
+
+/**
+ * A total over several levels leaves figures that do not add up across levels null (reception's
+ * distinct matters: one matter visited at two levels is one matter); the form's total row is the
+ * sum of its rows, so it is printed as such.
+ */
+function addUpNullTotals(rows: ReportRow[]): void {
+  const [total, ...parts] = rows;
+  const summary = parts.filter((r) => r.style === "row");
+  for (const [set, figures] of Object.entries(total?.figures ?? {})) {
+    for (const [name, value] of Object.entries(figures ?? {})) {
+      if (value === null && summary.length > 0) {
+        figures![name] = summary.reduce((sum, r) => sum + (r.figures?.[set as keyof FigureRow]?.[name] ?? 0), 0);
+      }
+    }
+  }
 }
