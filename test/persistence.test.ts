@@ -50,6 +50,18 @@ async function tree(port: number): Promise<{ data?: { province: { name: string; 
   return (await res.json()) as never;
 }
 
+async function tenYears(port: number): Promise<unknown> {
+  const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({
+      query: `{ province(code: "37") { report(period: "2014-01-01..2024-12-31") { total {
+        complaints { toResolve resolved } denunciations { toResolve resolved } reception { persons largeGroups partySessions partyCitizens } } } } }`,
+    }),
+  });
+  return ((await res.json()) as { data: { province: { report: { total: unknown } } } }).data.province.report.total;
+}
+
 describe("npm start on the embedded PostgreSQL server", () => {
   const dataDir = mkdtempSync(join(tmpdir(), "tiepdan-start-"));
 
@@ -68,8 +80,15 @@ describe("npm start on the embedded PostgreSQL server", () => {
 
     const first = await startPlatform({ ...env, SEED_PROVINCES: "37" });
     expect(first.output()).toContain("embedded PostgreSQL created and started");
+    expect(first.output()).toMatch(/demo data: Ninh Bình 2014–2024, 10,000 cases loaded/);
     const before = await tree(ports.GATEWAY_PORT);
     expect(before.data?.province.districts.flatMap((d) => d.communes)).toHaveLength(143);
+    // The demo data gives the province's published ten-year figures, rolled up over its three levels.
+    expect(await tenYears(ports.GATEWAY_PORT)).toEqual({
+      complaints: { toResolve: 629, resolved: 624 },
+      denunciations: { toResolve: 445, resolved: 441 },
+      reception: { persons: 38_445, largeGroups: 588, partySessions: 14_400, partyCitizens: 2_214 },
+    });
     expect(await stopPlatform(first.child)).toBe(0);
     // Every process is gone: the ports are free again, no orphan PostgreSQL.
     for (const port of Object.values(ports)) {
@@ -80,6 +99,7 @@ describe("npm start on the embedded PostgreSQL server", () => {
     const second = await startPlatform({ ...env, SEED_PROVINCES: "none" });
     try {
       expect(second.output()).not.toContain("created and started");
+      expect(second.output()).toContain("demo data: Ninh Bình 2014–2024 already loaded");
       const after = await tree(ports.GATEWAY_PORT);
       expect(after.data?.province.name).toBe("Ninh Bình");
       expect(after.data?.province.districts).toHaveLength(8);

@@ -13,8 +13,14 @@ import {
   subgraphPort,
 } from "@tiepdan/kit";
 
+import { DEFAULT_SEED } from "./generate/args";
+import { generateProvince } from "./generate/run";
+
 /** The repository root (tools/dist → ..). */
 export const ROOT = resolve(__dirname, "..", "..");
+
+/** The province of the demo data (Ninh Bình). */
+const DEMO_PROVINCE = "37";
 
 const ENTRY: Record<Level | "gateway", string> = {
   province: "services/province/dist/main.js",
@@ -87,6 +93,41 @@ async function waitFor(url: string, child: ChildProcess, timeoutMs: number): Pro
     await new Promise((r) => setTimeout(r, 150));
   }
   throw new Error(`${url} did not become ready within ${timeoutMs / 1000} s`);
+}
+
+/** Demo data goes into the embedded server unless DEMO_DATA=off; into a configured server only with DEMO_DATA=on. */
+export function demoDataWanted(env: Env, embedded: boolean): boolean {
+  const wanted = (env.DEMO_DATA ?? "").toLowerCase();
+  if (wanted && !["on", "off"].includes(wanted)) {
+    throw new Error(`DEMO_DATA=${env.DEMO_DATA}: expected on or off`);
+  }
+  return wanted ? wanted === "on" : embedded;
+}
+
+/**
+ * Ninh Bình's demo data (the generator's default set, 2014–2024: 10,000 cases whose figures are the
+ * province's published ones), written once by the bulk writer; later starts find it and keep it.
+ */
+async function loadDemoData(env: Env, levels: readonly Level[], say: (line: string) => void): Promise<void> {
+  if (!levels.includes("district")) {
+    say("demo data: 2014–2024 has district records, but this profile runs no district subgraph; none loaded (npm run generate for another period)");
+    return;
+  }
+  const started = Date.now();
+  try {
+    const result = await generateProvince({
+      args: { province: DEMO_PROVINCE, from: 2014, to: 2024, scale: null, seed: DEFAULT_SEED, reset: false, writer: "bulk", help: false },
+      env,
+      say: () => undefined,
+    });
+    say(`demo data: Ninh Bình 2014–2024, ${result.cases.toLocaleString("en")} cases loaded in ${((Date.now() - started) / 1000).toFixed(1)} s (DEMO_DATA=off to start without)`);
+  } catch (error) {
+    if (error instanceof Error && /already has generated records/.test(error.message)) {
+      say("demo data: Ninh Bình 2014–2024 already loaded");
+      return;
+    }
+    throw error;
+  }
 }
 
 /**
@@ -163,6 +204,9 @@ async function main(): Promise<void> {
         return waitFor(`http://127.0.0.1:${subgraphPort(level, env)}/ready`, child, 120_000);
       }),
     );
+    if (demoDataWanted(env, Boolean(embedded))) {
+      await loadDemoData(env, levels, say);
+    }
     const gateway = spawnService("gateway");
     const port = gatewayPort(env);
     await waitFor(`http://127.0.0.1:${port}/health`, gateway, 60_000);
