@@ -5,7 +5,7 @@ import type { AddressInfo } from "node:net";
 import { ApolloGateway, type GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from "@apollo/gateway";
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
-import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
 import { HEADER, type Level, type Logger, createLogger, formatClientError, jsonErrorHandler, requestIdFromHeaders } from "@tiepdan/kit";
 import express from "express";
@@ -40,7 +40,8 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     private readonly subgraph: string,
     url: string,
   ) {
-    super({ url });
+    // Node's own fetch (undici, keep-alive) instead of the default make-fetch-happen: less work per subgraph call.
+    super({ url, fetcher: fetch as unknown as NonNullable<ConstructorParameters<typeof RemoteGraphQLDataSource>[0]>["fetcher"] });
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
@@ -133,6 +134,8 @@ export async function startGateway(config: GatewayConfig, log: Logger = createLo
       ApolloServerPluginDrainHttpServer({ httpServer }),
       // Apollo's landing page loads from a CDN: the offline explorer replaces it.
       ApolloServerPluginLandingPageDisabled(),
+      // No cache hints are used: computing a response's cache policy is work for nothing.
+      ApolloServerPluginCacheControlDisabled(),
       requestLogPlugin(),
     ],
   });

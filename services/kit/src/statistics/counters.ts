@@ -27,8 +27,15 @@ const lastDayOfMonth = (day: string): string => {
 
 /** The counters hold whole months: a period from a 1st to a month's last day can be read from them. */
 export function countersCover(period: Period): boolean {
-  return period.from.endsWith("-01") && period.to === lastDayOfMonth(period.to);
+  let covered = covers.get(period);
+  if (covered === undefined) {
+    covered = period.from.endsWith("-01") && period.to === lastDayOfMonth(period.to);
+    covers.set(period, covered);
+  }
+  return covered;
 }
+
+const covers = new WeakMap<Period, boolean>();
 
 /** Columns whose sum up to a date is a state (how many were open then); their sums before the period are read too. */
 const STATE_COLUMNS = COUNTER_COLUMNS.filter((c) => /^(c|d)_(accepted|resolved|overdue)$|^(recv|proc)(_(complaint|denunciation|recommendation|unclassified|eligible|ineligible|within|outside))?$/.test(c));
@@ -54,12 +61,18 @@ const RECEPTION_COLUMNS = [
 export async function counterFigures(dataSource: DataSource, period: Period, unitCodes: readonly string[], byGroup: boolean): Promise<CounterRow[]> {
   const cache = caches.get(dataSource);
   const variant = `${byGroup ? "g" : "u"}|${period.from}|${period.to}`;
-  const since = cache?.currentGeneration();
-  const cached = cache?.get(unitCodes, variant);
-  const missing = cached ? unitCodes.filter((code) => !cached.has(code)) : unitCodes;
-  const read = missing.length > 0 ? await readCounters(dataSource, period, missing, byGroup) : [];
-  cache?.put(missing, variant, read, since);
-  return cached ? [...[...cached.values()].flat(), ...read] : read;
+  if (!cache?.active) {
+    return readCounters(dataSource, period, unitCodes, byGroup);
+  }
+  const since = cache.currentGeneration();
+  const found = cache.get(unitCodes, variant);
+  // Units another request is reading right now are waited for, not read twice (parallel fetches of one dashboard).
+  const reading = cache.reading(unitCodes.filter((code) => !found.has(code)), variant);
+  const missing = unitCodes.filter((code) => !found.has(code) && !reading.has(code));
+  const read = missing.length > 0 ? cache.read(missing, variant, () => readCounters(dataSource, period, missing, byGroup)) : Promise.resolve([]);
+  const [own, others] = await Promise.all([read, Promise.all(reading.values())]);
+  cache.put(missing, variant, own, since);
+  return [...[...found.values()].flat(), ...others.flat(), ...own];
 }
 
 async function readCounters(dataSource: DataSource, period: Period, unitCodes: readonly string[], byGroup: boolean): Promise<CounterRow[]> {
@@ -107,10 +120,43 @@ class CounterCache {
     return this.generation;
   }
 
-  get(unitCodes: readonly string[], variant: string): Map<string, CounterRow[]> | undefined {
-    if (!this.active) {
-      return undefined;
+  /** Reads of units under way, by unit: their rows when the read ends. */
+  private readonly inFlight = new Map<string, Promise<CounterRow[]>>();
+
+  reading(unitCodes: readonly string[], variant: string): Map<string, Promise<CounterRow[]>> {
+    const found = new Map<string, Promise<CounterRow[]>>();
+    for (const code of unitCodes) {
+      const rows = this.inFlight.get(`${code}|${variant}`);
+      if (rows) {
+        found.set(code, rows);
+      }
     }
+    return found;
+  }
+
+  /** Runs a read of some units, letting other requests wait for it until it ends. */
+  read(unitCodes: readonly string[], variant: string, run: () => Promise<CounterRow[]>): Promise<CounterRow[]> {
+    const rows = run();
+    const byUnit = rows.then((all) => {
+      const grouped = new Map<string, CounterRow[]>();
+      for (const row of all) {
+        grouped.set(row.unitCode, [...(grouped.get(row.unitCode) ?? []), row]);
+      }
+      return grouped;
+    });
+    const keys = unitCodes.map((code) => `${code}|${variant}`);
+    unitCodes.forEach((code, i) => {
+      const unitRows = byUnit.then((grouped) => grouped.get(code) ?? []);
+      // A failed read fails the requests that wait for it, and is never an unhandled rejection.
+      unitRows.catch(() => undefined);
+      this.inFlight.set(keys[i]!, unitRows);
+    });
+    const done = (): void => keys.forEach((key) => this.inFlight.delete(key));
+    rows.then(done, done);
+    return rows;
+  }
+
+  get(unitCodes: readonly string[], variant: string): Map<string, CounterRow[]> {
     const found = new Map<string, CounterRow[]>();
     for (const code of unitCodes) {
       const rows = this.entries.get(`${code}|${variant}`);

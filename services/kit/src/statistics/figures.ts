@@ -7,12 +7,23 @@ import { type Period, parsePeriod } from "./periods";
 
 /** A report period from its text, or a BAD_USER_INPUT on `period`. */
 export function periodOf(text: string): Period {
-  const period = parsePeriod(text);
+  let period = readPeriods.get(text);
   if (!period) {
-    throw badInput("period", `"${text}" is not a period: 2024, 2024-Q3, 2024-6M, 2024-9M or 2024-03-01..2024-05-31`);
+    const parsed = parsePeriod(text);
+    if (!parsed) {
+      throw badInput("period", `"${text}" is not a period: 2024, 2024-Q3, 2024-6M, 2024-9M or 2024-03-01..2024-05-31`);
+    }
+    // Read once per text: a dashboard asks for the same period a thousand times per request.
+    if (readPeriods.size > 1_000) {
+      readPeriods.clear();
+    }
+    period = Object.freeze(parsed);
+    readPeriods.set(text, period);
   }
   return period;
 }
+
+const readPeriods = new Map<string, Readonly<Period>>();
 
 /**
  * Request-scoped loaders of per-unit figures, one per period, split and variant (such as the kind

@@ -15,7 +15,7 @@ import { PROCESSING_FIGURE_NAMES, emptyProcessingFigures } from "./processing";
 import { RECEPTION_FIGURE_NAMES, emptyReceptionFigures } from "./reception";
 import { RESOLUTION_FIGURE_NAMES, emptyFigures } from "./resolution";
 import type { ReceptionFigures } from "./reception";
-import { CASES_SCOPE, type FormFigures, type RowScope } from "./service";
+import type { FormFigures, RowScope } from "./service";
 
 /**
  * A row of the forms: either the bodies it covers (computed lazily, one form at a time) or figures
@@ -71,14 +71,10 @@ class ReportFiguresResolver {
 
 @Resolver(() => ReceptionFiguresType)
 class ReceptionCasesResolver {
-  /** Read from the records only when selected: distinct matters have no counter (see CASES_SCOPE). */
+  /** Read from the records only when selected: distinct matters have no counter. */
   @FieldResolver(() => Int, { nullable: true })
-  cases(@Root() figures: ReceptionFigures & { [CASES_SCOPE]?: RowScope }, @Ctx() ctx: RequestContext): number | null | Promise<number> {
-    if (typeof figures.cases === "number") {
-      return figures.cases;
-    }
-    const scope = figures[CASES_SCOPE];
-    return scope ? ctx.statistics.receptionCases(scope) : null;
+  cases(@Root() figures: ReceptionFigures, @Ctx() ctx: RequestContext): number | null | Promise<number> {
+    return ctx.statistics.receptionCasesOf(figures);
   }
 }
 

@@ -54,6 +54,8 @@ export class StatisticsService {
   /** Every form at once from the report counters, for whole-month periods. */
   private readonly counters: FiguresByPeriod<CounterRow>;
   private readonly countedRows = new Map<string, Promise<FormFigures>>();
+  /** The rows whose reception figures came from the counters, for their `cases` (see receptionCasesOf). */
+  private readonly casesScopes = new WeakMap<object, RowScope>();
 
   constructor(
     dataSource: DataSource,
@@ -90,8 +92,20 @@ export class StatisticsService {
     return this.rowPart({ unitCodes: [unitCode], period }, "reception");
   }
 
-  /** Distinct matters the visits of a row were about, from the records (only when asked: a count of distinct values has no counter). */
-  async receptionCases(scope: RowScope): Promise<number> {
+  /**
+   * Distinct matters the visits of some reception figures were about: as they are, or, for figures
+   * from the counters (a count of distinct values has no counter), from the records when asked; null
+   * for figures this request did not compute (a total over several levels).
+   */
+  receptionCasesOf(figures: ReceptionFigures): number | null | Promise<number> {
+    if (typeof figures.cases === "number") {
+      return figures.cases;
+    }
+    const scope = this.casesScopes.get(figures);
+    return scope ? this.receptionCases(scope) : null;
+  }
+
+  private async receptionCases(scope: RowScope): Promise<number> {
     const split = scope.groups ? FiguresSplit.BODY_GROUP : FiguresSplit.UNIT;
     return (await this.reception.total(scope.unitCodes, scope.period, "", split, scope.groups)).cases;
   }
@@ -148,8 +162,14 @@ export class StatisticsService {
     const one = rows.length === 1 && scope.unitCodes.length === 1 ? rows[0]! : undefined;
     const form = <K extends keyof FormFigures>(name: K): FormFigures[K] =>
       one ? (one[name] as FormFigures[K]) : rows.length === 0 ? (empty[name] as FormFigures[K]) : sumFigures(rows.map((r) => r[name] as FormFigures[K]), empty[name] as FormFigures[K]);
+    const reception = form("reception");
+    if (!one && rows.length > 0) {
+      // Summed from the counters, which have no distinct matters: computed when selected.
+      delete (reception as Partial<ReceptionFigures>).cases;
+    }
+    this.casesScopes.set(reception, scope);
     return {
-      reception: lazyCases(form("reception") as ReceptionFigures, scope),
+      reception,
       processing: form("processing"),
       complaints: form("complaints"),
       denunciations: form("denunciations"),
@@ -171,14 +191,6 @@ export class StatisticsService {
   async processingBreakdown(unitCode: string, period: string, by: BreakdownAxis): Promise<Breakdown<ProcessingFigures>[]> {
     return byKey(await this.processing.loadGroups(unitCode, period, "", AXIS_SPLIT[by]));
   }
-}
-
-/** Where `ReceptionFigures.cases` is computed when the figures came from the counters (ReceptionFiguresType). */
-export const CASES_SCOPE = Symbol("reception cases scope");
-
-/** Reception figures whose `cases` is resolved from the records only if a client selects it. */
-function lazyCases(figures: ReceptionFigures, scope: RowScope): ReceptionFigures {
-  return Object.assign({ ...figures, cases: undefined as unknown as number }, { [CASES_SCOPE]: scope });
 }
 
 function emptyCounterRow(unitCode: string): CounterRow {
