@@ -31,6 +31,7 @@ COPY services/province/package.json services/province/
 COPY services/district/package.json services/district/
 COPY services/commune/package.json services/commune/
 COPY gateway/package.json gateway/
+COPY dashboard/package.json dashboard/
 COPY tools/package.json tools/
 COPY test/package.json test/
 RUN --mount=type=cache,target=/root/.npm npm ci
@@ -41,7 +42,9 @@ RUN npm run build
 
 # Keep what the processes load at run time: production dependencies, each runnable workspace's
 # package.json and dist/, and schema/ (the gateway reads the composed supergraph from disk,
-# `schema/` next to `gateway/`). tools/ and test/ are build-time only: drop their workspace links.
+# `schema/` next to `gateway/`), and the dashboard's static files (the gateway serves
+# dashboard/dist at /dashboard). tools/, test/ and the dashboard's sources are build-time only:
+# drop their workspace links.
 RUN npm prune --omit=dev \
  && mkdir -p /out \
  && cp -a package.json node_modules schema /out/ \
@@ -49,7 +52,8 @@ RUN npm prune --omit=dev \
       mkdir -p "/out/$ws" && cp -a "$ws/package.json" "$ws/dist" "/out/$ws/"; \
       if [ -d "$ws/node_modules" ]; then cp -a "$ws/node_modules" "/out/$ws/"; fi; \
     done \
- && rm -f /out/node_modules/@tiepdan/tools /out/node_modules/@tiepdan/test
+ && mkdir -p /out/dashboard && cp -a dashboard/dist /out/dashboard/ \
+ && rm -f /out/node_modules/@tiepdan/tools /out/node_modules/@tiepdan/test /out/node_modules/@tiepdan/dashboard
 
 # ---------------------------------------------------------------------------------------------------
 FROM ${NODE_IMAGE} AS runtime

@@ -12,6 +12,7 @@ import express from "express";
 import { GraphQLError } from "graphql";
 
 import type { GatewayConfig } from "./config";
+import { dashboardRouter } from "./dashboard";
 import { explorerRouter } from "./explorer";
 import { reportsRouter } from "./reports";
 import { supergraphFromFile } from "./supergraph";
@@ -103,7 +104,8 @@ const GATEWAY_CODES = new Set(["SUBGRAPH_UNAVAILABLE", "DOWNSTREAM_SERVICE_ERROR
 
 /**
  * Starts the gateway: the supergraph from a file (reloaded on change), `/graphql`, the offline
- * explorer at `/explorer`, the report exports at `/reports`, and `/health` / `/ready`.
+ * explorer at `/explorer`, the dashboard at `/dashboard`, the report exports at `/reports`, and
+ * `/health` / `/ready`.
  */
 export async function startGateway(config: GatewayConfig, log: Logger = createLogger("tiepdan-gateway")): Promise<RunningGateway> {
   // @apollo/gateway reports usage to Apollo unless this is set in the process: never from here.
@@ -151,6 +153,7 @@ export async function startGateway(config: GatewayConfig, log: Logger = createLo
     res.status(ready ? 200 : 503).json({ status: ready ? "ready" : "degraded", subgraphs });
   });
   app.use(explorerRouter({ endpoint: "/graphql" }));
+  app.use(dashboardRouter());
   const withRequestId: express.RequestHandler = (req, res, next) => {
     res.setHeader(HEADER.requestId, requestIdFromHeaders(req.headers));
     next();

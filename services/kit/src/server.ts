@@ -82,6 +82,11 @@ export async function startSubgraphServer(options: {
   const { level, schema, dataSource, log, transfers } = options;
   const app = express();
   const httpServer: Server = createServer(app);
+  // Idle keep-alive connections are closed by the gateway's client first (undici: after 4 s, or the
+  // server's hint less 1 s). Were the server to close them first (Node's default: 5 s), a request
+  // sent on a connection at the moment it closes would fail as "subgraph unavailable".
+  httpServer.keepAliveTimeout = 65_000;
+  httpServer.headersTimeout = 66_000;
   const apollo = new ApolloServer<RequestContext>({
     schema,
     includeStacktraceInErrorResponses: false,
