@@ -6,7 +6,7 @@ import { type Gazetteer, gazetteerFor, loadGazetteer } from "./admin/gazetteer";
 import { AdministrativeUnits1764300000000 } from "./admin/migrations";
 import { AttachmentEntity, CaseEntity, CaseEventEntity, DenouncerEntity, PetitionEntity, PetitionerEntity, SuspensionEntity } from "./cases/entities";
 import { Cases1764400000000 } from "./cases/migrations";
-import { CaseListOrders1764870000000 } from "./cases/list-migrations";
+import { CaseKindIndex1764910000000, CaseListOrders1764870000000 } from "./cases/list-migrations";
 import { receptionEntities } from "./reception/entities";
 import { Reception1764500000000 } from "./reception/migrations";
 import { TransferDeliverer } from "./transfers/deliverer";
@@ -76,7 +76,7 @@ export const kitEntities = [
 ];
 
 /** Migrations every level runs, in order. */
-export const kitMigrations = [AdministrativeUnits1764300000000, Cases1764400000000, Reception1764500000000, Transfers1764600000000, Statistics1764700000000, ReportFacts1764800000000, CaseListOrders1764870000000, ReportCounters1764900000000];
+export const kitMigrations = [AdministrativeUnits1764300000000, Cases1764400000000, Reception1764500000000, Transfers1764600000000, Statistics1764700000000, ReportFacts1764800000000, CaseListOrders1764870000000, ReportCounters1764900000000, CaseKindIndex1764910000000];
 
 /** Opens a level's database: creates it if missing and runs pending migrations (never `synchronize`). */
 export async function openLevelDatabase(definition: SubgraphDefinition, env: Env, log: Logger) {

@@ -188,6 +188,9 @@ async function importReplicas(
   }
 }
 
+/** The tables the bulk writer fills. */
+const IMPORTED_TABLES = ["kntc_case", "petition", "petitioner", "denouncer_identity", "case_event", "case_suspension", "reception_session", "reception_visit", "report_counter"];
+
 /** Counts what a level's database holds for a province. */
 async function countsOf(dataSource: DataSource, province: string): Promise<LevelCounts> {
   const [row] = (await dataSource.query(
@@ -270,6 +273,9 @@ export async function generateProvince(run: GenerateRun): Promise<GenerateResult
       await importReplicas(plan, replicas, needed, sources, progress, { args, env, volume: run.volume ?? 1 });
       // The bulk writer deferred the report counters: compute them once from what it wrote.
       await Promise.all(needed.map((level) => rebuildReportCounters(sources.get(level)!)));
+      // Fresh statistics and visibility for the planner: without them a count over the new rows
+      // reads the table (case lists' totals took 235 ms at 1M cases before, 57 ms after).
+      await Promise.all(needed.map((level) => sources.get(level)!.query(`VACUUM (ANALYZE) ${IMPORTED_TABLES.join(", ")}`)));
     }
     progress.stop();
     progress.report();
