@@ -362,3 +362,159 @@ describe("transfer flows", () => {
     expect(unit.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", fieldErrors: [{ field: "unitCodes[1]", message: '"Đông Thành" is not an administrative unit code (2, 3 or 5 digits)' }] });
   });
 });
+
+describe("case lists of the resolution figures: totalCount equals the report's figure", () => {
+  interface Resolution {
+    newlyAccepted: number;
+    resolved: number;
+    withdrawnAfterPersuasion: number;
+  }
+  type Figures = { complaints: Resolution; denunciations: Resolution };
+  type Scope = { unit: "province" | "district" | "commune"; code: string; lists: Partial<Record<Level, string[]>> };
+
+  const RESOLUTION = "newlyAccepted resolved withdrawnAfterPersuasion";
+  /** The lists the dashboard opens from each figure, for a period's first and last day. */
+  const FIGURE_FILTERS = (from: string, to: string): Record<string, Record<string, unknown>> => ({
+    complaintsAccepted: { kinds: ["COMPLAINT"], acceptedFrom: from, acceptedTo: to },
+    complaintsResolved: { kinds: ["COMPLAINT"], resolvedFrom: from, resolvedTo: to },
+    complaintsWithdrawn: { kinds: ["COMPLAINT"], resolvedFrom: from, resolvedTo: to, withdrawnAfterPersuasion: true },
+    denunciationsAccepted: { kinds: ["DENUNCIATION"], acceptedFrom: from, acceptedTo: to },
+    denunciationsResolved: { kinds: ["DENUNCIATION"], resolvedFrom: from, resolvedTo: to },
+    denunciationsWithdrawn: { kinds: ["DENUNCIATION"], resolvedFrom: from, resolvedTo: to, withdrawnAfterPersuasion: true },
+  });
+  // Whole months (read from the report counters) and a range that is not (aggregated from the cases).
+  const PERIODS = ["2023", "2024", "2024-Q1", "2024-Q4", "2024-02-10..2024-10-15", "2025"];
+  let scopes: Scope[];
+
+  /** A case at a body: registered, classified (within competence), then the steps. */
+  async function matter(level: Level, bodyId: string, kind: string, receivedOn: string, steps: [string, Record<string, unknown>][]): Promise<void> {
+    const id = await register(level, bodyId, receivedOn, [kind === "RECOMMENDATION" ? "REFLECTION" : kind]);
+    ok(
+      await f.query(`mutation ($id: ID!, $input: ClassifyCaseInput!) { ${level}ClassifyCase(id: $id, input: $input) { id } }`, {
+        id,
+        input: { contentTypes: [kind === "RECOMMENDATION" ? "REFLECTION" : kind], eligible: true, withinCompetence: true, field: "LAND_HOUSING", instance: kind === "COMPLAINT" ? 1 : null, on: receivedOn },
+      }, OFFICER),
+    );
+    for (const [action, input] of steps) {
+      await act(level, id, action, input);
+    }
+  }
+  const decided = (accepted: string, on: string, action = "DECIDE"): [string, Record<string, unknown>][] => [
+    ["ACCEPT", { on: accepted }],
+    ["START_VERIFICATION", { on: accepted }],
+    [action, { on, result: "RIGHT", decisionNumber: `${on}/QĐ` }],
+  ];
+  const withdrawn = (accepted: string, on: string, afterPersuasion: boolean): [string, Record<string, unknown>][] => [
+    ["ACCEPT", { on: accepted }],
+    ["WITHDRAW", { on, reason: "Người khiếu nại rút đơn", afterPersuasion }],
+  ];
+
+  /** The report's figures of a unit and period. */
+  async function report(scope: Scope, period: string): Promise<Figures> {
+    const res = ok(await f.query<Record<string, { report: { total: Figures } }>>(`query ($code: ID!, $period: String!) {
+      x: ${scope.unit}(code: $code) { report(period: $period) { total { complaints { ${RESOLUTION} } denunciations { ${RESOLUTION} } } } } }`, { code: scope.code, period }));
+    return res.x!.report.total;
+  }
+
+  /** The same figures as the case lists count them: every figure's list at every level of the scope, in one request. */
+  async function listed(scope: Scope, from: string, to: string): Promise<Figures> {
+    const filters = FIGURE_FILTERS(from, to);
+    const fields: string[] = [];
+    const variables: Record<string, unknown> = {};
+    for (const [level, unitCodes] of Object.entries(scope.lists)) {
+      for (const [name, filter] of Object.entries(filters)) {
+        variables[`${level}_${name}`] = { ...filter, unitCodes };
+        fields.push(`${level}_${name}: ${level}Cases(first: 1, filter: $${level}_${name}) { totalCount }`);
+      }
+    }
+    const declared = Object.keys(variables).map((v) => `$${v}: CaseFilter`).join(", ");
+    const res = ok(await f.query<Record<string, { totalCount: number }>>(`query (${declared}) { ${fields.join("\n")} }`, variables));
+    const sum = (name: string): number => Object.keys(scope.lists).reduce((total, level) => total + res[`${level}_${name}`]!.totalCount, 0);
+    return {
+      complaints: { newlyAccepted: sum("complaintsAccepted"), resolved: sum("complaintsResolved"), withdrawnAfterPersuasion: sum("complaintsWithdrawn") },
+      denunciations: { newlyAccepted: sum("denunciationsAccepted"), resolved: sum("denunciationsResolved"), withdrawnAfterPersuasion: sum("denunciationsWithdrawn") },
+    };
+  }
+
+  const rangeOf = async (period: string): Promise<{ from: string; to: string }> =>
+    ok(await f.query<{ commune: { report: { from: string; to: string } } }>(`query ($period: String!) { commune(code: "14329") { report(period: $period) { from to } } }`, { period })).commune.report;
+
+  beforeAll(async () => {
+    // Accepted in 2023 and decided in 2024: newly accepted in one period, resolved in the next.
+    await matter("province", "37.ubnd", "COMPLAINT", "2023-11-01", decided("2023-11-10", "2024-02-01"));
+    await matter("province", "37.so-tnmt", "DENUNCIATION", "2024-03-01", decided("2024-03-05", "2024-05-20", "CONCLUDE"));
+    await matter("district", "369.ubnd", "COMPLAINT", "2024-01-10", withdrawn("2024-01-12", "2024-02-15", true));
+    // Withdrawn, but not after persuasion: resolved, not withdrawnAfterPersuasion.
+    await matter("district", "370.ubnd", "COMPLAINT", "2023-12-01", withdrawn("2023-12-05", "2024-01-20", false));
+    await matter("district", "369.phong-tnmt", "DENUNCIATION", "2024-06-01", [["ACCEPT", { on: "2024-06-05" }], ["TERMINATE", { on: "2024-11-30", reason: "Người bị tố cáo đã chết" }]]);
+    await matter("commune", "14329.ubnd", "DENUNCIATION", "2024-09-01", withdrawn("2024-09-03", "2024-10-01", true));
+    await matter("commune", "14362.ubnd", "COMPLAINT", "2024-05-20", [["ACCEPT", { on: "2024-06-01" }]]); // unresolved
+    // A reflection withdrawn after persuasion: not a complaint or a denunciation, in no figure here.
+    await matter("commune", "14329.ubnd", "RECOMMENDATION", "2024-04-01", withdrawn("2024-04-02", "2024-04-10", true));
+    // Accepted in December, decided in January.
+    await matter("commune", "14329.ubnd", "COMPLAINT", "2024-12-16", decided("2024-12-20", "2025-01-10"));
+    // Classified but never accepted: in no figure either.
+    await matter("commune", "14329.ubnd", "COMPLAINT", "2024-03-03", []);
+
+    const units = ok(await f.query<{ province: { districts: { code: string; communes: { code: string }[] }[] } }>(`{ province(code: "37") { districts { code communes { code } } } }`)).province;
+    const communesOf = (code: string): string[] => units.districts.find((d) => d.code === code)!.communes.map((c) => c.code);
+    scopes = [
+      { unit: "province", code: "37", lists: { province: ["37"], district: units.districts.map((d) => d.code), commune: units.districts.flatMap((d) => d.communes.map((c) => c.code)) } },
+      { unit: "district", code: "369", lists: { district: ["369"], commune: communesOf("369") } },
+      { unit: "district", code: "370", lists: { district: ["370"], commune: communesOf("370") } },
+      { unit: "commune", code: "14329", lists: { commune: ["14329"] } },
+    ];
+  }, 60_000);
+
+  it.each(PERIODS)("for the province, two districts and a commune in %s", async (period) => {
+    const { from, to } = await rangeOf(period);
+    for (const scope of scopes) {
+      expect({ unit: scope.code, ...(await listed(scope, from, to)) }).toEqual({ unit: scope.code, ...(await report(scope, period)) });
+    }
+  });
+
+  it("counts the known cases: accepted in one period and resolved in the next, withdrawals with and without persuasion", async () => {
+    const province = scopes[0]!;
+    const figures = (newlyAccepted: number, resolved: number, withdrawnAfterPersuasion: number): Resolution => ({ newlyAccepted, resolved, withdrawnAfterPersuasion });
+    expect(await listed(province, "2023-01-01", "2023-12-31")).toEqual({ complaints: figures(2, 0, 0), denunciations: figures(0, 0, 0) });
+    expect(await listed(province, "2024-01-01", "2024-12-31")).toEqual({ complaints: figures(3, 3, 1), denunciations: figures(3, 3, 1) });
+    expect(await listed(province, "2025-01-01", "2025-12-31")).toMatchObject({ complaints: { resolved: 1 } });
+    // The province's own complaint: in the 2023 list of acceptances, in the 2024 list of resolutions.
+    const own = async (filter: Record<string, unknown>) => ok(await f.query<{ x: Page }>(casesQuery("province"), { first: 10, filter: { kinds: ["COMPLAINT"], unitCodes: ["37"], ...filter } })).x;
+    const accepted2023 = await own({ acceptedFrom: "2023-01-01", acceptedTo: "2023-12-31" });
+    const resolved2024 = await own({ resolvedFrom: "2024-01-01", resolvedTo: "2024-12-31" });
+    expect(accepted2023.edges.map((e) => e.node.id)).toEqual(resolved2024.edges.map((e) => e.node.id));
+    expect(resolved2024.edges.map((e) => e.node.status)).toEqual(["DECIDED"]);
+    expect((await own({ acceptedFrom: "2024-01-01", acceptedTo: "2024-12-31" })).totalCount).toBe(0);
+    // Open-ended: accepted from a date on, resolved up to a date.
+    expect((await own({ acceptedFrom: "2023-11-10" })).totalCount).toBe(1);
+    expect((await own({ resolvedTo: "2024-01-31" })).totalCount).toBe(0);
+  });
+
+  it("counts by status and kind under the same filters as the list", async () => {
+    const filter = { resolvedFrom: "2024-01-01", resolvedTo: "2024-12-31" };
+    const rows = ok(await f.query<{ x: { status: string; kind: string | null; count: number }[] }>(`query ($filter: CaseFilter) { x: communeCaseStatusCounts(filter: $filter) { status kind count } }`, { filter })).x;
+    expect(rows).toEqual([
+      { status: "WITHDRAWN", kind: "DENUNCIATION", count: 1 },
+      { status: "WITHDRAWN", kind: "RECOMMENDATION", count: 1 },
+    ]);
+    expect((await list({ first: 1, filter })).totalCount).toBe(2);
+  });
+
+  it("refuses dates that are not dates and ranges that end before they start, naming the fields", async () => {
+    const bad = await f.query(`{ communeCases(filter: { acceptedFrom: "2024-02-30", resolvedFrom: "2024-05-01", resolvedTo: "2024-04-30", receivedTo: "24-01-01" }) { totalCount } }`);
+    expect(bad.errors?.[0]?.extensions).toMatchObject({
+      code: "BAD_USER_INPUT",
+      field: "filter.receivedTo",
+      fieldErrors: [
+        { field: "filter.receivedTo", message: '"24-01-01" is not a date (YYYY-MM-DD)' },
+        { field: "filter.acceptedFrom", message: '"2024-02-30" is not a date (YYYY-MM-DD)' },
+        { field: "filter.resolvedTo", message: "must not be before resolvedFrom (2024-05-01)" },
+      ],
+    });
+    const counts = await f.query(`{ provinceCaseStatusCounts(filter: { acceptedFrom: "2024-12-31", acceptedTo: "2024-01-01" }) { count } }`);
+    expect(counts.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "filter.acceptedTo", fieldErrors: [{ field: "filter.acceptedTo", message: "must not be before acceptedFrom (2024-12-31)" }] });
+    const notBoolean = await f.query(`{ districtCases(filter: { withdrawnAfterPersuasion: "yes" }) { totalCount } }`);
+    expect(notBoolean.errors?.[0]?.extensions?.code).toBe("GRAPHQL_VALIDATION_FAILED");
+  });
+});

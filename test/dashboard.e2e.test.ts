@@ -37,12 +37,12 @@ const rate = (r: number | null): string => (r === null ? "–" : `${new Intl.Num
 type Figures = {
   reception: { persons: number; visits: number; largeGroups: number; largeGroupPersons: number };
   processing: { petitionsReceived: number; newCases: number };
-  complaints: { toResolve: number; resolved: number; withdrawnAfterPersuasion: number; resolutionRate: number | null; onTimeRate: number | null };
-  denunciations: { toResolve: number; resolved: number; withdrawnAfterPersuasion: number; resolutionRate: number | null; onTimeRate: number | null };
+  complaints: { toResolve: number; newlyAccepted: number; resolved: number; withdrawnAfterPersuasion: number; resolutionRate: number | null; onTimeRate: number | null };
+  denunciations: { toResolve: number; newlyAccepted: number; resolved: number; withdrawnAfterPersuasion: number; resolutionRate: number | null; onTimeRate: number | null };
 };
 const FIGURES = `reception { persons visits largeGroups largeGroupPersons } processing { petitionsReceived newCases }
-  complaints { toResolve resolved withdrawnAfterPersuasion resolutionRate onTimeRate }
-  denunciations { toResolve resolved withdrawnAfterPersuasion resolutionRate onTimeRate }`;
+  complaints { toResolve newlyAccepted resolved withdrawnAfterPersuasion resolutionRate onTimeRate }
+  denunciations { toResolve newlyAccepted resolved withdrawnAfterPersuasion resolutionRate onTimeRate }`;
 
 /** Reads the API for a comparison; any error fails the test. */
 async function read<T>(f: Federation, query: string, variables?: Record<string, unknown>): Promise<T> {
@@ -184,9 +184,9 @@ function expectedHeadline(total: Figures, overdue: number): Record<string, strin
     "kpi-persons-value": count(total.reception.persons),
     "kpi-large-groups-value": count(total.reception.largeGroups),
     "kpi-petitions-value": count(total.processing.petitionsReceived),
-    "kpi-complaints-first": count(total.complaints.toResolve),
+    "kpi-complaints-first": count(total.complaints.newlyAccepted),
     "kpi-complaints-second": count(total.complaints.resolved),
-    "kpi-denunciations-first": count(total.denunciations.toResolve),
+    "kpi-denunciations-first": count(total.denunciations.newlyAccepted),
     "kpi-denunciations-second": count(total.denunciations.resolved),
     "kpi-resolution-rate-first": rate(total.complaints.resolutionRate),
     "kpi-resolution-rate-second": rate(total.denunciations.resolutionRate),
@@ -288,7 +288,7 @@ describeBrowser("the dashboard in Chromium, three levels", () => {
 
     // The level rows: the district level's complaints as the API counts them.
     const districtRow = page.getByTestId("levels-row-districtLevel");
-    expect((await districtRow.locator('[data-col="complaintsAccepted"]').textContent())?.trim()).toBe(count(api.districtLevel.complaints.toResolve));
+    expect((await districtRow.locator('[data-col="complaintsAccepted"]').textContent())?.trim()).toBe(count(api.districtLevel.complaints.newlyAccepted));
     expect((await districtRow.locator('[data-col="persons"]').textContent())?.trim()).toBe(count(api.districtLevel.reception.persons));
     // The transfer of the ward's reflection: commune → district.
     await expect(text(page, "flow-COMMUNE-DISTRICT")).resolves.toContain("1");
@@ -306,6 +306,42 @@ describeBrowser("the dashboard in Chromium, three levels", () => {
     expect(await text(page, "case-count")).toBe(`${count(overdue)} vụ việc`);
     await countIs(page.getByTestId("case-row"), Math.min(overdue, 50));
     await shot(page, "dashboard-cases");
+  });
+
+  it("opens the cases behind each resolution figure, as many as the figure: cards, a level, a district", async () => {
+    const api = (
+      await read<{ province: { report: { total: Figures; districtLevel: Figures } }; district: { report: { total: Figures } } }>(
+        f,
+        `{ province(code: "37") { report(period: "2024") { total { ${FIGURES} } districtLevel { ${FIGURES} } } } district(code: "369") { report(period: "2024") { total { ${FIGURES} } } } }`,
+      )
+    );
+    const total = api.province.report.total;
+    /** From the overview, follows a figure's link; its list must hold as many cases as the figure shows. */
+    const opens = async (name: string, link: (page: Page) => Locator, figure: number, filter: string) => {
+      await page.goto(`${origin}/dashboard/?unit=37&period=2024`);
+      await headline(page);
+      const shown = ((await link(page).textContent()) ?? "").trim();
+      expect({ name, shown }).toEqual({ name, shown: count(figure) });
+      await link(page).click();
+      await page.waitForURL(/\/dashboard\/cases\?/);
+      await page.waitForFunction(() => /\d/.test(document.querySelector('[data-testid="case-count"]')?.textContent ?? ""));
+      expect({ name, count: await text(page, "case-count") }).toEqual({ name, count: `${shown} vụ việc` });
+      await countIs(page.getByTestId("case-row"), Math.min(figure, 50));
+      expect(await text(page, "case-filter")).toContain(filter);
+    };
+    // The card "complaints resolved": its number opens the complaints resolved in 2024 (5, the data set's).
+    await opens("complaints resolved", (p) => p.getByTestId("kpi-complaints-second"), total.complaints.resolved, "giải quyết trong kỳ (01/01/2024 – 31/12/2024)");
+    expect(total.complaints.resolved).toBe(5);
+    await shot(page, "dashboard-cases-resolved");
+    await opens("complaints accepted", (p) => p.getByTestId("kpi-complaints-first"), total.complaints.newlyAccepted, "thụ lý trong kỳ");
+    await opens("denunciations accepted", (p) => p.getByTestId("kpi-denunciations-first"), total.denunciations.newlyAccepted, "thụ lý trong kỳ");
+    await opens("denunciations resolved", (p) => p.getByTestId("kpi-denunciations-second"), total.denunciations.resolved, "giải quyết trong kỳ");
+    await opens("withdrawn", (p) => p.getByTestId("kpi-withdrawn-value"), total.complaints.withdrawnAfterPersuasion + total.denunciations.withdrawnAfterPersuasion, "rút sau giải thích, thuyết phục");
+    // A level of the level table, and a district of the units table (its own bodies and its communes').
+    await opens("district level, complaints resolved", (p) => p.getByTestId("levels-row-districtLevel").locator('[data-col="complaintsResolved"] a'), api.province.report.districtLevel.complaints.resolved, "Cấp huyện");
+    await opens("district 369, complaints resolved", (p) => p.getByTestId("children-row-369").locator('[data-col="complaintsResolved"] a'), api.district.report.total.complaints.resolved, "giải quyết trong kỳ");
+    expect(await text(page, "crumb-district")).toBe("Thành phố Ninh Bình");
+    expect(browser.errors).toEqual([]);
   });
 
   it("drills down province → district → commune, each with the API's figures", async () => {
@@ -439,6 +475,12 @@ describeBrowser("the dashboard in Chromium, two levels (no district subgraph)", 
     const communes = (await read<{ province: { communes: { code: string }[]; report: { total: Figures } } }>(f, `{ province(code: "37") { communes { code } report(period: "2025") { total { ${FIGURES} } } } }`)).province;
     expect(shown).toEqual(expectedHeadline(communes.report.total, await overdueCounts(f, { province: ["37"], commune: communes.communes.map((c) => c.code) })));
     expect(shown).toMatchObject({ "kpi-persons-value": "6", "kpi-large-groups-value": "1", "kpi-complaints-second": "1", "kpi-denunciations-first": "1" });
+    // The denunciation accepted in 2025, at the commune level: its list, without the district level.
+    await page.getByTestId("kpi-denunciations-first").click();
+    await page.waitForFunction(() => /\d/.test(document.querySelector('[data-testid="case-count"]')?.textContent ?? ""));
+    expect(await text(page, "case-count")).toBe("1 vụ việc");
+    await page.goto(`${origin}/dashboard/?unit=37&period=2025`);
+    await headline(page);
     expect(await page.getByTestId("page").getAttribute("data-levels")).toBe("2");
     await page.getByTestId("two-level").waitFor();
     await countIs(page.getByTestId("levels-row-districtLevel"), 0);

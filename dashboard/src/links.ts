@@ -11,8 +11,14 @@ export interface CaseListSpec {
   statuses?: readonly CaseStatus[];
   kinds?: readonly CaseKind[];
   overdue?: boolean;
-  /** "period": received in the period; "toEnd": received by its last day. */
-  received?: "period" | "toEnd";
+  /** Received in the period. */
+  received?: "period";
+  /** Accepted (thụ lý) in the period: the forms' newlyAccepted. */
+  accepted?: "period";
+  /** Resolved in the period: the forms' resolved. */
+  resolved?: "period";
+  /** Withdrawn after explanation and persuasion. */
+  persuaded?: boolean;
   sector?: Sector;
   /** Only this unit's cases (a district or commune under the scope). */
   only?: string;
@@ -30,6 +36,9 @@ export function casesHref(spec: CaseListSpec): string {
     kinds: spec.kinds?.join(","),
     overdue: spec.overdue ? "1" : undefined,
     received: spec.received,
+    accepted: spec.accepted,
+    resolved: spec.resolved,
+    persuaded: spec.persuaded ? "1" : undefined,
     sector: spec.sector,
     only: spec.only,
     title: spec.title,
@@ -39,7 +48,7 @@ export function casesHref(spec: CaseListSpec): string {
 /** Reads a case list's spec back from its URL parameters. */
 export function parseCaseList(params: URLSearchParams, defaults: { unit: string; period: string }): CaseListSpec {
   const list = <T extends string>(name: string): T[] | undefined => params.get(name)?.split(",").filter(Boolean) as T[] | undefined;
-  const received = params.get("received");
+  const inPeriod = (name: string): "period" | undefined => (params.get(name) === "period" ? "period" : undefined);
   return {
     unit: params.get("unit") ?? defaults.unit,
     period: params.get("period") ?? defaults.period,
@@ -47,9 +56,33 @@ export function parseCaseList(params: URLSearchParams, defaults: { unit: string;
     statuses: list<CaseStatus>("statuses"),
     kinds: list<CaseKind>("kinds"),
     overdue: params.get("overdue") === "1",
-    received: received === "period" || received === "toEnd" ? received : undefined,
+    received: inPeriod("received"),
+    accepted: inPeriod("accepted"),
+    resolved: inPeriod("resolved"),
+    persuaded: params.get("persuaded") === "1",
     sector: (params.get("sector") as Sector | null) ?? undefined,
     only: params.get("only") ?? undefined,
     title: (params.get("title") as MessageKey | null) ?? undefined,
   };
+}
+
+/** The figures of the resolution forms whose cases a list holds exactly: its count is the figure. */
+export type Figure = "complaintsAccepted" | "complaintsResolved" | "denunciationsAccepted" | "denunciationsResolved" | "withdrawn";
+
+/**
+ * Each figure's list, as the forms count it (01/KQGQ, 03/KQGQ): accepted in the period
+ * (`newlyAccepted`), resolved in the period (`resolved`), withdrawn after persuasion and resolved in
+ * the period (`withdrawnAfterPersuasion`, complaints and denunciations).
+ */
+const FIGURE_LISTS: Readonly<Record<Figure, Omit<CaseListSpec, "unit" | "period">>> = {
+  complaintsAccepted: { kinds: ["COMPLAINT"], accepted: "period", title: "list.complaintsAccepted" },
+  complaintsResolved: { kinds: ["COMPLAINT"], resolved: "period", title: "list.complaintsResolved" },
+  denunciationsAccepted: { kinds: ["DENUNCIATION"], accepted: "period", title: "list.denunciationsAccepted" },
+  denunciationsResolved: { kinds: ["DENUNCIATION"], resolved: "period", title: "list.denunciationsResolved" },
+  withdrawn: { kinds: ["COMPLAINT", "DENUNCIATION"], resolved: "period", persuaded: true, title: "kpi.withdrawn" },
+};
+
+/** The URL of a figure's cases, in the scope, levels or unit of `base`. */
+export function figureHref(figure: Figure, base: Omit<CaseListSpec, "title">): string {
+  return casesHref({ ...base, ...FIGURE_LISTS[figure] });
 }

@@ -13,6 +13,8 @@ export interface Capabilities {
   transferFlows: boolean;
   /** `<level>Cases(orderBy: CaseOrder)`: lists sorted by days late on the server. */
   caseOrder: boolean;
+  /** CaseFilter's acceptedFrom/To, resolvedFrom/To and withdrawnAfterPersuasion: the lists of the resolution figures. */
+  figureLists: boolean;
 }
 
 const CapabilitiesContext = createContext<Capabilities | null>(null);
@@ -25,11 +27,13 @@ export function CapabilitiesProvider({ children, fallback }: { children: ReactNo
   }
   const rootFields = new Map((data.query?.fields ?? []).map((f) => [f.name, f.args.map((a) => a.name)]));
   const provinceFields = new Set((data.province?.fields ?? []).map((f) => f.name));
+  const filterFields = new Set((data.caseFilter?.inputFields ?? []).map((f) => f.name));
   const value: Capabilities = {
     districts: rootFields.has("districtCases") && provinceFields.has("districts"),
     statusCounts: rootFields.has("provinceCaseStatusCounts") && rootFields.has("communeCaseStatusCounts"),
     transferFlows: rootFields.has("provinceTransferFlows") && rootFields.has("communeTransferFlows"),
     caseOrder: (rootFields.get("provinceCases") ?? []).includes("orderBy"),
+    figureLists: ["acceptedFrom", "acceptedTo", "resolvedFrom", "resolvedTo", "withdrawnAfterPersuasion"].every((name) => filterFields.has(name)),
   };
   return <CapabilitiesContext.Provider value={value}>{children}</CapabilitiesContext.Provider>;
 }

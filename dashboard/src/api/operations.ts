@@ -100,6 +100,7 @@ export const Capabilities = graphql(`
   query Capabilities {
     query: __type(name: "Query") { fields { name args { name } } }
     province: __type(name: "Province") { fields { name } }
+    caseFilter: __type(name: "CaseFilter") { inputFields { name } }
   }
 `);
 

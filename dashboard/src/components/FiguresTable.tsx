@@ -1,8 +1,10 @@
 import type { ReactNode } from "react";
 
+import { useCapabilities } from "../api/capabilities";
 import type { HeadlineFragment } from "../gql/graphql";
 import { formatCount, formatRate } from "../i18n/format";
 import { useI18n } from "../i18n";
+import { type CaseListSpec, type Figure, figureHref } from "../links";
 import { Link } from "../router";
 
 /** One row of a figures table. */
@@ -12,8 +14,10 @@ export interface FiguresRow {
   figures: HeadlineFragment | null | undefined;
   /** Overdue now, when known for the row. */
   overdue?: number;
-  /** The row's case list. */
+  /** The row's overdue list. */
   casesTo?: string;
+  /** The cases the row counts (unit, levels): its resolution figures open their lists. */
+  list?: Omit<CaseListSpec, "title">;
   total?: boolean;
   indent?: boolean;
 }
@@ -21,6 +25,16 @@ export interface FiguresRow {
 /** The headline figures of several rows (levels, or the units under the scope) side by side. */
 export function FiguresTable({ rows, testId, showOverdue }: { rows: FiguresRow[]; testId: string; showOverdue?: boolean }) {
   const { t } = useI18n();
+  const caps = useCapabilities();
+  /** A resolution figure, a link to its cases when the row has a list and the API can filter it so. */
+  const figure = (row: FiguresRow, name: Figure, value: number | undefined): ReactNode =>
+    row.list && caps.figureLists && value !== undefined ? (
+      <Link to={figureHref(name, row.list)} title={t("kpi.openList")}>
+        {formatCount(value)}
+      </Link>
+    ) : (
+      formatCount(value)
+    );
   return (
     // Long lists (a province's 143 communes) scroll inside the card, under their header.
     <div className={rows.length > 15 ? "table-wrap tall" : "table-wrap"}>
@@ -58,13 +72,13 @@ export function FiguresTable({ rows, testId, showOverdue }: { rows: FiguresRow[]
                 <td data-col="persons">{formatCount(f?.reception.persons)}</td>
                 <td data-col="largeGroups">{formatCount(f?.reception.largeGroups)}</td>
                 <td data-col="petitions">{formatCount(f?.processing.petitionsReceived)}</td>
-                <td data-col="complaintsAccepted">{formatCount(c?.toResolve)}</td>
-                <td data-col="complaintsResolved">{formatCount(c?.resolved)}</td>
-                <td data-col="denunciationsAccepted">{formatCount(d?.toResolve)}</td>
-                <td data-col="denunciationsResolved">{formatCount(d?.resolved)}</td>
+                <td data-col="complaintsAccepted">{figure(row, "complaintsAccepted", c?.newlyAccepted)}</td>
+                <td data-col="complaintsResolved">{figure(row, "complaintsResolved", c?.resolved)}</td>
+                <td data-col="denunciationsAccepted">{figure(row, "denunciationsAccepted", d?.newlyAccepted)}</td>
+                <td data-col="denunciationsResolved">{figure(row, "denunciationsResolved", d?.resolved)}</td>
                 <td data-col="resolutionRate">{f ? formatRate(toResolve ? resolved / toResolve : null) : "–"}</td>
                 <td data-col="onTimeRate">{f ? formatRate(decided ? ((c?.onTime ?? 0) + (d?.onTime ?? 0)) / decided : null) : "–"}</td>
-                <td data-col="withdrawn">{f ? formatCount((c?.withdrawnAfterPersuasion ?? 0) + (d?.withdrawnAfterPersuasion ?? 0)) : "–"}</td>
+                <td data-col="withdrawn">{f ? figure(row, "withdrawn", (c?.withdrawnAfterPersuasion ?? 0) + (d?.withdrawnAfterPersuasion ?? 0)) : "–"}</td>
                 {showOverdue && (
                   <td data-col="overdue" className={row.overdue ? "alert" : undefined}>
                     {row.overdue === undefined ? "" : row.casesTo ? <Link to={row.casesTo}>{formatCount(row.overdue)}</Link> : formatCount(row.overdue)}

@@ -1,12 +1,20 @@
+import { useCapabilities } from "../api/capabilities";
 import type { HeadlineFragment } from "../gql/graphql";
 import { formatCount, formatRate } from "../i18n/format";
 import { useI18n } from "../i18n";
-import { type CaseListSpec, casesHref } from "../links";
+import { type CaseListSpec, type Figure, casesHref, figureHref } from "../links";
 import { Link } from "../router";
 
-/** The headline figures of a scope: reception, petitions, resolution, rates, overdue now. */
+/**
+ * The headline figures of a scope: reception, petitions, resolution, rates, overdue now. Each
+ * figure that a case list can hold exactly opens that list (each number of a pair its own); with
+ * an API whose CaseFilter cannot say "accepted / resolved in the period" the resolution figures
+ * open nothing rather than a list of another count.
+ */
 export function Kpis({ figures, overdue, list }: { figures: HeadlineFragment; overdue: number | undefined; list: Omit<CaseListSpec, "title"> }) {
   const { t } = useI18n();
+  const caps = useCapabilities();
+  const figureTo = (figure: Figure): string | undefined => (caps.figureLists ? figureHref(figure, list) : undefined);
   const c = figures.complaints;
   const d = figures.denunciations;
   return (
@@ -23,25 +31,23 @@ export function Kpis({ figures, overdue, list }: { figures: HeadlineFragment; ov
       <KpiPair
         testId="kpi-complaints"
         label={t("kpi.complaints")}
-        first={[t("kpi.accepted"), formatCount(c.toResolve)]}
-        second={[t("kpi.resolved"), formatCount(c.resolved)]}
-        to={casesHref({ ...list, kinds: ["COMPLAINT"], received: "toEnd", title: "kpi.complaints" })}
+        first={{ label: t("kpi.accepted"), value: formatCount(c.newlyAccepted), to: figureTo("complaintsAccepted") }}
+        second={{ label: t("kpi.resolved"), value: formatCount(c.resolved), to: figureTo("complaintsResolved") }}
       />
       <KpiPair
         testId="kpi-denunciations"
         label={t("kpi.denunciations")}
-        first={[t("kpi.accepted"), formatCount(d.toResolve)]}
-        second={[t("kpi.resolved"), formatCount(d.resolved)]}
-        to={casesHref({ ...list, kinds: ["DENUNCIATION"], received: "toEnd", title: "kpi.denunciations" })}
+        first={{ label: t("kpi.accepted"), value: formatCount(d.newlyAccepted), to: figureTo("denunciationsAccepted") }}
+        second={{ label: t("kpi.resolved"), value: formatCount(d.resolved), to: figureTo("denunciationsResolved") }}
       />
-      <KpiPair testId="kpi-resolution-rate" label={t("kpi.resolutionRate")} first={[t("kind.COMPLAINT"), formatRate(c.resolutionRate)]} second={[t("kind.DENUNCIATION"), formatRate(d.resolutionRate)]} />
-      <KpiPair testId="kpi-on-time-rate" label={t("kpi.onTimeRate")} first={[t("kind.COMPLAINT"), formatRate(c.onTimeRate)]} second={[t("kind.DENUNCIATION"), formatRate(d.onTimeRate)]} />
+      <KpiPair testId="kpi-resolution-rate" label={t("kpi.resolutionRate")} first={{ label: t("kind.COMPLAINT"), value: formatRate(c.resolutionRate) }} second={{ label: t("kind.DENUNCIATION"), value: formatRate(d.resolutionRate) }} />
+      <KpiPair testId="kpi-on-time-rate" label={t("kpi.onTimeRate")} first={{ label: t("kind.COMPLAINT"), value: formatRate(c.onTimeRate) }} second={{ label: t("kind.DENUNCIATION"), value: formatRate(d.onTimeRate) }} />
       <Kpi
         testId="kpi-withdrawn"
         label={t("kpi.withdrawn")}
         value={formatCount(c.withdrawnAfterPersuasion + d.withdrawnAfterPersuasion)}
         sub={t("kpi.withdrawn.sub", { c: formatCount(c.withdrawnAfterPersuasion), d: formatCount(d.withdrawnAfterPersuasion) })}
-        to={casesHref({ ...list, statuses: ["WITHDRAWN"], received: "toEnd", title: "kpi.withdrawn" })}
+        to={figureTo("withdrawn")}
       />
       <Kpi
         testId="kpi-overdue"
@@ -77,34 +83,40 @@ function Kpi({ testId, label, value, sub, to, tone }: { testId: string; label: s
   );
 }
 
-function KpiPair({ testId, label, first, second, to }: { testId: string; label: string; first: [string, string]; second: [string, string]; to?: string }) {
+/** One number of a pair, with what it counts and, when it has one, its list. */
+interface Half {
+  label: string;
+  value: string;
+  to?: string;
+}
+
+function KpiPair({ testId, label, first, second }: { testId: string; label: string; first: Half; second: Half }) {
   const { t } = useI18n();
-  const body = (
-    <>
+  const half = (h: Half, which: "first" | "second") => {
+    const body = (
+      <>
+        <span className="kpi-value" data-testid={`${testId}-${which}`}>
+          {h.value}
+        </span>
+        <span className="kpi-sub">{h.label}</span>
+      </>
+    );
+    // Each number is its own link (a link cannot hold another): the card's two figures open two lists.
+    return h.to ? (
+      <Link to={h.to} className="kpi-half kpi-link" data-testid={`${testId}-${which}-link`} title={t("kpi.openList")}>
+        {body}
+      </Link>
+    ) : (
+      <span className="kpi-half">{body}</span>
+    );
+  };
+  return (
+    <div className="kpi" data-testid={testId}>
       <span className="kpi-label">{label}</span>
       <span className="kpi-pair">
-        <span>
-          <span className="kpi-value" data-testid={`${testId}-first`}>
-            {first[1]}
-          </span>
-          <span className="kpi-sub">{first[0]}</span>
-        </span>
-        <span>
-          <span className="kpi-value" data-testid={`${testId}-second`}>
-            {second[1]}
-          </span>
-          <span className="kpi-sub">{second[0]}</span>
-        </span>
+        {half(first, "first")}
+        {half(second, "second")}
       </span>
-    </>
-  );
-  return to ? (
-    <Link to={to} className="kpi kpi-link" data-testid={testId} title={t("kpi.openList")}>
-      {body}
-    </Link>
-  ) : (
-    <div className="kpi" data-testid={testId}>
-      {body}
     </div>
   );
 }

@@ -32,8 +32,10 @@ export function CaseList({ scope, params, defaults }: { scope: Scope; params: UR
             ...(spec.kinds ? { kinds: [...spec.kinds] } : {}),
             ...(spec.overdue ? { overdue: true } : {}),
             ...(spec.sector ? { sectors: [spec.sector] } : {}),
-            ...(spec.received === "period" ? { receivedFrom: range.from, receivedTo: range.to } : {}),
-            ...(spec.received === "toEnd" ? { receivedTo: range.to } : {}),
+            ...(spec.received ? { receivedFrom: range.from, receivedTo: range.to } : {}),
+            ...(spec.accepted ? { acceptedFrom: range.from, acceptedTo: range.to } : {}),
+            ...(spec.resolved ? { resolvedFrom: range.from, resolvedTo: range.to } : {}),
+            ...(spec.persuaded ? { withdrawnAfterPersuasion: true } : {}),
           },
         })),
     // The parsed URL is a new object on every render: its content is the dependency.
@@ -41,17 +43,18 @@ export function CaseList({ scope, params, defaults }: { scope: Scope; params: UR
   );
   const list = useMergedCases(sources, "received", false);
   const keep = { unit: spec.unit, period: spec.period };
+  const dates = `${formatDate(range.from)} – ${formatDate(range.to)}`;
   const words = [
     ...(spec.levels ?? []).map((l) => label("level", l)),
     ...(spec.kinds ?? []).map((k) => label("kind", k)),
     ...(spec.statuses ?? []).map((s) => label("status", s)),
     ...(spec.overdue ? [t("cases.filter.overdue")] : []),
     ...(spec.sector ? [label("sector", spec.sector)] : []),
-    ...(spec.received === "period" ? [`${t("cases.filter.period")} (${formatDate(range.from)} – ${formatDate(range.to)})`] : []),
-    ...(spec.received === "toEnd" ? [`${t("cases.filter.receivedTo")} (${formatDate(range.to)})`] : []),
+    ...(spec.persuaded ? [t("cases.filter.persuaded")] : []),
+    ...(spec.received ? [`${t("cases.filter.period")} (${dates})`] : []),
+    ...(spec.accepted ? [`${t("cases.filter.accepted")} (${dates})`] : []),
+    ...(spec.resolved ? [`${t("cases.filter.resolved")} (${dates})`] : []),
   ];
-  // Lists by kind or withdrawal stand for figures counted by acceptance and resolution dates.
-  const approximate = spec.received === "toEnd";
 
   return (
     <section className="card">
@@ -66,7 +69,6 @@ export function CaseList({ scope, params, defaults }: { scope: Scope; params: UR
       <p className="muted" data-testid="case-filter">
         {t("cases.filter")}: {words.join(" · ") || "–"}
       </p>
-      {approximate && <p className="muted small">{t("cases.note.approx")}</p>}
       <p className="count" data-testid="case-count">
         {list.total === undefined ? "…" : t("cases.count", { n: formatCount(list.total) })}
       </p>

@@ -133,8 +133,9 @@ export function Overview({ scope, period, periodLabel }: { scope: Scope; period:
           indent: r.indent,
           overdue: r.level ? overdue.data?.[r.level] : undefined,
           casesTo: r.level ? casesHref({ ...list, levels: [r.level], overdue: true, title: "kpi.overdue" }) : undefined,
+          list: r.level ? { ...list, levels: [r.level] } : undefined,
         })),
-        { key: "total", label: t(TOTAL_LABEL[scope.level]), figures: report.total, total: true, overdue: overdueTotal, casesTo: casesHref({ ...list, overdue: true, title: "kpi.overdue" }) },
+        { key: "total", label: t(TOTAL_LABEL[scope.level]), figures: report.total, total: true, overdue: overdueTotal, casesTo: casesHref({ ...list, overdue: true, title: "kpi.overdue" }), list },
       ]
     : [];
   const childRows: FiguresRow[] = (report?.children ?? []).map((u) => ({
@@ -145,6 +146,8 @@ export function Overview({ scope, period, periodLabel }: { scope: Scope; period:
       </Link>
     ),
     figures: u.figures,
+    // A unit's report counts its own bodies and those under it: the list of its own scope.
+    list: { unit: u.code, period },
   }));
   const childLevel = scope.children[0]?.level;
   const openGroup = (level: Level, group: StatusGroup): void =>

@@ -22,6 +22,14 @@ export interface CaseQuery {
   dueBefore?: string;
   receivedFrom?: string;
   receivedTo?: string;
+  /** Accepted (thụ lý) in these dates: the forms' newlyAccepted. */
+  acceptedFrom?: string;
+  acceptedTo?: string;
+  /** Accepted and resolved in these dates: the forms' resolved. */
+  resolvedFrom?: string;
+  resolvedTo?: string;
+  /** Only cases withdrawn after persuasion (false or absent: not filtered). */
+  withdrawnAfterPersuasion?: boolean;
   unitCodes?: string[];
   bodyIds?: string[];
   sectors?: string[];
@@ -110,6 +118,27 @@ export class CaseRepository {
     }
     if (query.receivedTo) {
       qb.andWhere("c.received_on <= :to", { to: query.receivedTo });
+    }
+    // The resolution forms' own conditions (statistics/resolution.ts, the report counters), written
+    // the same way so that a list's totalCount is the figure: newlyAccepted is accepted_on in the
+    // period; resolved is resolved_on (the generated column) in the period, of an accepted case.
+    if (query.acceptedFrom) {
+      qb.andWhere("c.accepted_on >= :acceptedFrom", { acceptedFrom: query.acceptedFrom });
+    }
+    if (query.acceptedTo) {
+      qb.andWhere("c.accepted_on <= :acceptedTo", { acceptedTo: query.acceptedTo });
+    }
+    if (query.resolvedFrom || query.resolvedTo) {
+      qb.andWhere("c.accepted_on IS NOT NULL");
+    }
+    if (query.resolvedFrom) {
+      qb.andWhere("c.resolved_on >= :resolvedFrom", { resolvedFrom: query.resolvedFrom });
+    }
+    if (query.resolvedTo) {
+      qb.andWhere("c.resolved_on <= :resolvedTo", { resolvedTo: query.resolvedTo });
+    }
+    if (query.withdrawnAfterPersuasion) {
+      qb.andWhere("c.status = 'WITHDRAWN' AND c.withdrawn_after_persuasion");
     }
     if (query.unitCodes?.length) {
       qb.andWhere("c.unit_code IN (:...units)", { units: query.unitCodes });

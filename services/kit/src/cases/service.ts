@@ -85,6 +85,11 @@ export interface CaseFilterInput {
   dueBefore?: string | null;
   receivedFrom?: string | null;
   receivedTo?: string | null;
+  acceptedFrom?: string | null;
+  acceptedTo?: string | null;
+  resolvedFrom?: string | null;
+  resolvedTo?: string | null;
+  withdrawnAfterPersuasion?: boolean | null;
   unitCodes?: string[] | null;
   bodyIds?: string[] | null;
   sectors?: string[] | null;
@@ -560,9 +565,19 @@ export class CaseService {
    * repository's query; `scope` (a unit's own list) overrides the filter's units.
    */
   private caseQuery(v: Validator, filter: CaseFilterInput, scope: { unitCodes?: string[] }): CaseQuery {
-    for (const [field, value] of [["dueBefore", filter.dueBefore], ["receivedFrom", filter.receivedFrom], ["receivedTo", filter.receivedTo]] as const) {
-      if (value && !isValidDate(value)) {
-        v.add(`filter.${field}`, `"${value}" is not a date (YYYY-MM-DD)`);
+    if (filter.dueBefore && !isValidDate(filter.dueBefore)) {
+      v.add("filter.dueBefore", `"${filter.dueBefore}" is not a date (YYYY-MM-DD)`);
+    }
+    for (const dates of ["received", "accepted", "resolved"] as const) {
+      const from = filter[`${dates}From` as const];
+      const to = filter[`${dates}To` as const];
+      for (const [field, value] of [[`${dates}From`, from], [`${dates}To`, to]] as const) {
+        if (value && !isValidDate(value)) {
+          v.add(`filter.${field}`, `"${value}" is not a date (YYYY-MM-DD)`);
+        }
+      }
+      if (from && to && isValidDate(from) && isValidDate(to) && from > to) {
+        v.add(`filter.${dates}To`, `must not be before ${dates}From (${from})`);
       }
     }
     v.citizenId("filter.citizenId", filter.citizenId);
@@ -574,6 +589,11 @@ export class CaseService {
       dueBefore: filter.dueBefore ?? undefined,
       receivedFrom: filter.receivedFrom ?? undefined,
       receivedTo: filter.receivedTo ?? undefined,
+      acceptedFrom: filter.acceptedFrom ?? undefined,
+      acceptedTo: filter.acceptedTo ?? undefined,
+      resolvedFrom: filter.resolvedFrom ?? undefined,
+      resolvedTo: filter.resolvedTo ?? undefined,
+      withdrawnAfterPersuasion: filter.withdrawnAfterPersuasion ?? undefined,
       unitCodes: scope.unitCodes ?? filter.unitCodes ?? undefined,
       bodyIds: filter.bodyIds ?? undefined,
       sectors: filter.sectors ?? undefined,

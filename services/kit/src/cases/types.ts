@@ -479,6 +479,31 @@ export class CaseFilterType {
   @Field(() => LocalDateScalar, { nullable: true, description: "Received on or before" })
   receivedTo?: string | null;
 
+  @Field(() => LocalDateScalar, {
+    nullable: true,
+    description: "Accepted (thụ lý) on or after. With acceptedTo and a kind: the cases of the resolution forms' newlyAccepted",
+  })
+  acceptedFrom?: string | null;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: "Accepted (thụ lý) on or before" })
+  acceptedTo?: string | null;
+
+  @Field(() => LocalDateScalar, {
+    nullable: true,
+    description: "Resolved on or after, once accepted (decided, concluded, answered, withdrawn or terminated). With resolvedTo and a kind: the cases of the resolution forms' resolved",
+  })
+  resolvedFrom?: string | null;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: "Resolved on or before, once accepted" })
+  resolvedTo?: string | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      "Only cases withdrawn after explanation and persuasion (status WITHDRAWN); false or absent: not filtered, like overdue. With resolvedFrom/resolvedTo and a kind: the forms' withdrawnAfterPersuasion",
+  })
+  withdrawnAfterPersuasion?: boolean | null;
+
   @Field(() => [ID], { nullable: true, description: "Administrative unit codes" })
   unitCodes?: string[] | null;
 
