@@ -1,6 +1,8 @@
 import { promises as fs } from "node:fs";
 import path from "node:path";
-import express, { type Request, type Response, type Router } from "express";
+import express, { type Response, type Router } from "express";
+
+import { sendBuiltAsset } from "./built-assets";
 
 /** Options of {@link dashboardRouter}. */
 export interface DashboardOptions {
@@ -34,11 +36,6 @@ const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'self'",
 ].join("; ");
 
-const ENCODINGS = [
-  { name: "br", suffix: ".br" },
-  { name: "gzip", suffix: ".gz" },
-] as const;
-
 /**
  * Serves the built dashboard at /dashboard: hashed assets cached for good, index.html (revalidated)
  * for every client route, and a clear 503 page while it is not built.
@@ -60,7 +57,7 @@ export function dashboardRouter(options: DashboardOptions = {}): Router {
   });
 
   router.get(`${DASHBOARD_PATH}/assets/:file`, (req, res, next) => {
-    sendAsset(distDir, indexFile, req, res).catch(next);
+    sendBuiltAsset(distDir, indexFile, "The dashboard is not built: run npm run build\n", req, res).catch(next);
   });
 
   // Client routes (/dashboard/, /dashboard/cases, /dashboard/case/commune/<id>…) get the page;
@@ -101,43 +98,4 @@ async function sendPage(indexFile: string, res: Response): Promise<void> {
     .send(html);
 }
 
-/** One built asset, precompressed when the browser accepts it; 404 (503 when not built) otherwise. */
-async function sendAsset(distDir: string, indexFile: string, req: Request, res: Response): Promise<void> {
-  const name = String(req.params.file);
-  // Only plain file names written by the build: no dot files, no path tricks, no .gz/.br directly.
-  if (!/^[\w.-]+$/.test(name) || name.startsWith(".") || /\.(gz|br)$/.test(name)) {
-    res.status(404).type("text/plain").send("Not found\n");
-    return;
-  }
-  const file = path.join(distDir, "assets", name);
-  if (!(await isFile(file))) {
-    const built = await isFile(indexFile);
-    res.status(built ? 404 : 503).type("text/plain").set("Cache-Control", "no-store").send(built ? "Not found\n" : "The dashboard is not built: run npm run build\n");
-    return;
-  }
-  let sent = file;
-  if (/\.(js|css)$/.test(name)) {
-    res.vary("Accept-Encoding");
-    for (const encoding of ENCODINGS) {
-      if (req.acceptsEncodings(encoding.name) === encoding.name && (await isFile(file + encoding.suffix))) {
-        sent = file + encoding.suffix;
-        res.set("Content-Encoding", encoding.name);
-        break;
-      }
-    }
-  }
-  res.type(path.extname(name));
-  res.set("X-Content-Type-Options", "nosniff");
-  await new Promise<void>((resolve, reject) => {
-    // Names carry a content hash, so a cached copy can never be stale.
-    res.sendFile(sent, { maxAge: "365d", immutable: true, dotfiles: "deny" }, (error) => (error && !res.headersSent ? reject(error) : resolve()));
-  });
-}
 
-async function isFile(file: string): Promise<boolean> {
-  try {
-    return (await fs.stat(file)).isFile();
-  } catch {
-    return false;
-  }
-}

@@ -2,6 +2,8 @@ import { promises as fs } from "node:fs";
 import path from "node:path";
 import express, { type Request, type Response, type Router } from "express";
 
+import { sendBuiltAsset } from "./built-assets";
+
 /** Options of {@link explorerRouter}. */
 export interface ExplorerOptions {
   /** Path of the GraphQL endpoint, relative to where the router is mounted (e.g. "/graphql"). */
@@ -33,11 +35,6 @@ const CONTENT_SECURITY_POLICY = [
 const GRAPHQL_MEDIA_TYPES = ["application/json", "application/graphql-response+json", "multipart/mixed"];
 
 /** Precompressed variants written by the build, best first. */
-const ENCODINGS = [
-  { name: "br", suffix: ".br" },
-  { name: "gzip", suffix: ".gz" },
-] as const;
-
 /** Serves the offline GraphiQL explorer: GET /explorer (and GET <endpoint> for browsers asking for HTML). */
 export function explorerRouter(options: ExplorerOptions): Router {
   const endpoint = normalisePath(options.endpoint);
@@ -78,7 +75,7 @@ export function explorerRouter(options: ExplorerOptions): Router {
   });
 
   router.get("/explorer/assets/:file", (req, res, next) => {
-    sendAsset(assetsDir, indexFile, req, res).catch(next);
+    sendBuiltAsset(assetsDir, indexFile, NOT_BUILT, req, res).catch(next);
   });
 
   // Matched by hand rather than with a route pattern: an endpoint is a literal path, and
@@ -99,58 +96,11 @@ function defaultAssetsDir(): string {
   return path.resolve(__dirname, "..", "dist", "explorer");
 }
 
-/** Sends one built asset, precompressed when the browser accepts it; 404 for anything else. */
-async function sendAsset(assetsDir: string, indexFile: string, req: Request, res: Response): Promise<void> {
-  const name = String(req.params.file);
-  // Only plain file names written by the build: no dot files, no path tricks, no .gz/.br directly.
-  if (!/^[\w.-]+$/.test(name) || name.startsWith(".") || /\.(gz|br)$/.test(name)) {
-    res.status(404).type("text/plain").send("Not found\n");
-    return;
-  }
-  const file = path.join(assetsDir, "assets", name);
-  if (!(await isFile(file))) {
-    const built = await isFile(indexFile);
-    res
-      .status(built ? 404 : 503)
-      .type("text/plain")
-      .set("Cache-Control", "no-store")
-      .send(built ? "Not found\n" : NOT_BUILT);
-    return;
-  }
-  let sent = file;
-  if (/\.(js|css)$/.test(name)) {
-    res.vary("Accept-Encoding");
-    for (const encoding of ENCODINGS) {
-      if (req.acceptsEncodings(encoding.name) === encoding.name && (await isFile(file + encoding.suffix))) {
-        sent = file + encoding.suffix;
-        res.set("Content-Encoding", encoding.name);
-        break;
-      }
-    }
-  }
-  // Set before sendFile, which only guesses a type when none is set (it would say .br/.gz).
-  res.type(path.extname(name));
-  res.set("X-Content-Type-Options", "nosniff");
-  await new Promise<void>((resolve, reject) => {
-    // Names carry a content hash, so a cached copy can never be stale.
-    res.sendFile(sent, { maxAge: "365d", immutable: true, dotfiles: "deny" }, (error) =>
-      // Once the headers are out (e.g. the browser went away mid-file) there is nothing left to report.
-      error && !res.headersSent ? reject(error) : resolve(),
-    );
-  });
-}
 
 function prefersHtml(req: Request): boolean {
   return !!req.headers.accept && req.accepts([...GRAPHQL_MEDIA_TYPES, "text/html"]) === "text/html";
 }
 
-async function isFile(file: string): Promise<boolean> {
-  try {
-    return (await fs.stat(file)).isFile();
-  } catch {
-    return false;
-  }
-}
 
 function normalisePath(p: string): string {
   return p.length > 1 && p.endsWith("/") ? p.slice(0, -1) : p;
