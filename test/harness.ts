@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 
 import { type GatewayConfig, type RunningGateway, defaultSupergraphPath, startGateway } from "@tiepdan/gateway";
-import { LEVELS, type Level, type Logger, type SubgraphInstance, createLogger, databaseTarget, dropDatabase, startSubgraph } from "@tiepdan/kit";
+import { COUNTER_COLUMNS, LEVELS, type Level, type Logger, type SubgraphInstance, createLogger, databaseTarget, dropDatabase, startSubgraph } from "@tiepdan/kit";
 import { SUBGRAPHS } from "@tiepdan/tools";
 
 /** A GraphQL response as clients see it. */
@@ -129,4 +129,18 @@ export async function eventually<T>(probe: () => Promise<T>, done: (value: T) =>
     }
     await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+/**
+ * A level's report counters as readers see them (the counters plus the writers' deltas not yet
+ * folded in), one JSON row per key; rows whose figures all cancelled out are the same as no row.
+ */
+export async function effectiveCounters(dataSource: { query(sql: string): Promise<unknown> }): Promise<string[]> {
+  const rows = (await dataSource.query(
+    `SELECT to_jsonb(r)::text AS row FROM (
+       SELECT unit_code, grp, months, period_start, ${COUNTER_COLUMNS.map((c) => `sum(${c}) AS ${c}`).join(", ")}
+       FROM (SELECT * FROM report_counter UNION ALL SELECT * FROM report_counter_delta) a GROUP BY 1, 2, 3, 4
+     ) r WHERE ${COUNTER_COLUMNS.map((c) => `${c} <> 0`).join(" OR ")} ORDER BY 1`,
+  )) as { row: string }[];
+  return rows.map((r) => r.row);
 }

@@ -18,6 +18,7 @@ import { LEVELS, type Level, createLevelDataSource, createLogger, databaseTarget
 import { ROOT, SubgraphProcess } from "@tiepdan/tools";
 
 import { type Ledger, type Sql, pendingCounts, readLedger } from "./faults/ledger";
+import { effectiveCounters } from "./harness";
 import { mulberry32, seedFrom } from "./faults/prng";
 
 type DataSource = ReturnType<typeof createLevelDataSource>["dataSource"];
@@ -562,4 +563,13 @@ describe("transfers between subgraph processes under faults", () => {
     expect(faults["receiver-killed"] + faults["sender-killed"]).toBeGreaterThan(0);
     expect(faults["concurrent-transfer"]).toBeGreaterThan(0);
   }, 300_000);
+
+  it("keeps the report counters equal to the records' through the kills and the racing officers", async () => {
+    for (const level of LEVELS) {
+      const kept = await effectiveCounters(dbs[level]);
+      await dbs[level].query(`SELECT rebuild_report_counters()`);
+      expect({ level, counters: await effectiveCounters(dbs[level]) }).toEqual({ level, counters: kept });
+      expect(kept.length).toBeGreaterThan(0);
+    }
+  }, 60_000);
 });

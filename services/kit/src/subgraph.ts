@@ -12,7 +12,7 @@ import { Reception1764500000000 } from "./reception/migrations";
 import { TransferDeliverer } from "./transfers/deliverer";
 import { Transfers1764600000000 } from "./transfers/migrations";
 import { ReportCounters1764900000000 } from "./statistics/counter-migration";
-import { cacheCounters } from "./statistics/counters";
+import { maintainCounters } from "./statistics/counters";
 import { ReportFacts1764800000000, Statistics1764700000000 } from "./statistics/migrations";
 import { transferSecret } from "./transfers/sealed";
 import { seedLevel } from "./admin/seed";
@@ -137,7 +137,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sta
       maxBackoffMs: intEnv(env.TRANSFER_MAX_BACKOFF_MS, 30_000),
     });
     deliverer.start();
-    const stopCounterCache = cacheCounters(dataSource, log);
+    const stopCounters = maintainCounters(dataSource, log);
     log.info({ url: server.url }, `${level} subgraph ready`);
     return {
       level,
@@ -150,7 +150,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sta
       deliverer,
       stop: async () => {
         await deliverer.stop();
-        await stopCounterCache();
+        await stopCounters();
         await server.close();
         await dataSource.destroy();
       },

@@ -135,22 +135,39 @@ const FACTS = {
   visitsOfSessions: (sessions: string, sign: string) => factsSql(VISIT_FACTS, "s.unit_code", "s.body_id", `${sessions} s JOIN reception_visit v ON v.session_id = s.id`, sign),
 };
 
-/** Adds facts (`unit_code, grp, day, metric, n`) to the month and year rows of the counters, in key order (fewer lock waits). */
-function addFactsSql(facts: string): string {
-  const sums = COUNTER_COLUMNS.map((c) => `coalesce(sum(x.n) FILTER (WHERE x.metric = '${c}'), 0)${AMOUNT_COLUMNS.has(c) ? "" : "::int"}`).join(",\n        ");
-  const updates = COUNTER_COLUMNS.map((c) => `${c} = r.${c} + excluded.${c}`).join(", ");
-  // Facts that cancel out (an update that changed nothing counted) touch no counter row.
-  return `INSERT INTO report_counter AS r (unit_code, grp, months, period_start, ${COUNTER_COLUMNS.join(", ")})
-      SELECT x.unit_code, x.grp, x.months, x.period_start,
-        ${sums}
+/** An aggregate for every counter column, zero when empty, cast to the column's type. */
+const sumsOf = (aggregate: (column: string) => string): string =>
+  COUNTER_COLUMNS.map((c) => `coalesce(${aggregate(c)}, 0)${AMOUNT_COLUMNS.has(c) ? "" : "::int"}`).join(",\n        ");
+
+/** Adds counter rows (a SELECT of the table's columns, grouped by key) to `report_counter`, in key order. */
+const upsertSql = (rows: string): string =>
+  `INSERT INTO report_counter AS r (unit_code, grp, months, period_start, ${COUNTER_COLUMNS.join(", ")})
+      ${rows}
+      ON CONFLICT (unit_code, grp, months, period_start) DO UPDATE SET ${COUNTER_COLUMNS.map((c) => `${c} = r.${c} + excluded.${c}`).join(", ")}`;
+
+/**
+ * The counter rows of facts (`unit_code, grp, day, metric, n`): each fact on its month's and its
+ * year's row; facts that cancel out (an update that changed nothing counted) make no row.
+ */
+function factRowsSql(facts: string): string {
+  return `SELECT x.unit_code, x.grp, x.months, x.period_start,
+        ${sumsOf((c) => `sum(x.n) FILTER (WHERE x.metric = '${c}')`)}
       FROM (
         SELECT f.unit_code, f.grp, g.months, date_trunc(CASE g.months WHEN 1 THEN 'month' ELSE 'year' END, f.day)::date AS period_start, f.metric, sum(f.n) AS n
         FROM (${facts}) f CROSS JOIN (VALUES (1), (12)) g(months)
         GROUP BY 1, 2, 3, 4, 5 HAVING sum(f.n) <> 0
       ) x
-      GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
-      ON CONFLICT (unit_code, grp, months, period_start) DO UPDATE SET ${updates}`;
+      GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`;
 }
+
+/**
+ * What a writer's statement adds: rows appended to `report_counter_delta`, never an update of a
+ * shared counter row. Two transactions updating the same unit's months in different orders would
+ * deadlock (the transfer fault suite did); appends take no row locks. `compact_report_counters()`
+ * folds the deltas into `report_counter`, one compaction at a time.
+ */
+const appendSql = (facts: string): string => `INSERT INTO report_counter_delta AS r (unit_code, grp, months, period_start, ${COUNTER_COLUMNS.join(", ")})
+      ${factRowsSql(facts)}`;
 
 // Set for a transaction by bulk imports (SET LOCAL): they write many rows from parallel writers and
 // rebuild the counters once at the end, instead of contending for the same counter rows.
@@ -159,7 +176,7 @@ const DEFERRED = `IF current_setting('tiepdan.report_counters', true) = 'deferre
 /** A statement trigger function applying old rows' facts negatively and new rows' positively. */
 function triggerFunction(name: string, body: { insert: string; update: string; delete: string }): string {
   // The units changed are notified (delivered on commit) so that subgraphs drop their cached rows.
-  const notified = (upsert: string): string => `WITH u AS (${upsert} RETURNING r.unit_code) SELECT string_agg(DISTINCT unit_code, ',') INTO touched FROM u`;
+  const notified = (facts: string): string => `WITH u AS (${appendSql(facts)} RETURNING r.unit_code) SELECT string_agg(DISTINCT unit_code, ',') INTO touched FROM u`;
   return `CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $$
     DECLARE touched text;
     BEGIN
@@ -180,13 +197,18 @@ function triggerFunction(name: string, body: { insert: string; update: string; d
 
 const union = (...parts: string[]): string => parts.join("\n      UNION ALL\n      ");
 
+// One compaction or rebuild at a time (a transaction-level advisory lock).
+const COUNTERS_LOCK = `hashtext('report_counter')`;
+
 /**
  * Report counters kept in the same transaction as the records (issue 5's "counters or aggregates",
  * measured in docs/statistics.md): per unit, body group and month (and year), every additive figure
  * of the four forms, and the day-dated changes of the states (accepted / resolved / overdue,
  * received / processed) whose sums up to a date give the state then. Statement-level triggers with
- * transition tables keep them, so a multi-row insert costs one upsert. `rebuild_report_counters()`
- * recomputes them from the records (after bulk imports, or to check them).
+ * transition tables append each statement's changes to `report_counter_delta` (one insert for a
+ * multi-row statement, no row lock shared with other writers); `compact_report_counters()` folds
+ * them in; readers add both. `rebuild_report_counters()` recomputes everything from the records
+ * (after bulk imports, or to check them).
  */
 export class ReportCounters1764900000000 implements MigrationInterface {
   name = "ReportCounters1764900000000";
@@ -203,32 +225,47 @@ export class ReportCounters1764900000000 implements MigrationInterface {
         ${columns},
         PRIMARY KEY (unit_code, grp, months, period_start)
       )`);
+    // Writers' additions, not yet folded in: readers add them to the counters.
+    await q.query(`CREATE TABLE report_counter_delta (LIKE report_counter INCLUDING DEFAULTS)`);
+    await q.query(`CREATE INDEX idx_report_counter_delta ON report_counter_delta (unit_code, months, period_start)`);
+    await q.query(`
+      CREATE FUNCTION compact_report_counters() RETURNS int LANGUAGE plpgsql AS $$
+      DECLARE folded int;
+      BEGIN
+        IF NOT pg_try_advisory_xact_lock(${COUNTERS_LOCK}) THEN
+          RETURN 0;
+        END IF;
+        WITH x AS (DELETE FROM report_counter_delta RETURNING *)
+        ${upsertSql(`SELECT x.unit_code, x.grp, x.months, x.period_start, ${sumsOf((c) => `sum(x.${c})`)} FROM x GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`)};
+        GET DIAGNOSTICS folded = ROW_COUNT;
+        RETURN folded;
+      END $$`);
     await q.query(
       triggerFunction("report_counters_case", {
-        insert: addFactsSql(FACTS.kase("new_rows", "1")),
-        update: addFactsSql(union(FACTS.kase("old_rows", "-1"), FACTS.kase("new_rows", "1"), FACTS.petitionsOfMovedCases("old_rows", "new_rows", "-1"), FACTS.petitionsOfMovedCases("new_rows", "old_rows", "1"))),
-        delete: addFactsSql(FACTS.kase("old_rows", "-1")),
+        insert: (FACTS.kase("new_rows", "1")),
+        update: (union(FACTS.kase("old_rows", "-1"), FACTS.kase("new_rows", "1"), FACTS.petitionsOfMovedCases("old_rows", "new_rows", "-1"), FACTS.petitionsOfMovedCases("new_rows", "old_rows", "1"))),
+        delete: (FACTS.kase("old_rows", "-1")),
       }),
     );
     await q.query(
       triggerFunction("report_counters_petition", {
-        insert: addFactsSql(FACTS.petition("new_rows", "1")),
-        update: addFactsSql(union(FACTS.petition("old_rows", "-1"), FACTS.petition("new_rows", "1"))),
-        delete: addFactsSql(FACTS.petition("old_rows", "-1")),
+        insert: (FACTS.petition("new_rows", "1")),
+        update: (union(FACTS.petition("old_rows", "-1"), FACTS.petition("new_rows", "1"))),
+        delete: (FACTS.petition("old_rows", "-1")),
       }),
     );
     await q.query(
       triggerFunction("report_counters_session", {
-        insert: addFactsSql(FACTS.session("new_rows", "1")),
-        update: addFactsSql(union(FACTS.session("old_rows", "-1"), FACTS.session("new_rows", "1"), FACTS.visitsOfSessions("old_rows", "-1"), FACTS.visitsOfSessions("new_rows", "1"))),
-        delete: addFactsSql(FACTS.session("old_rows", "-1")),
+        insert: (FACTS.session("new_rows", "1")),
+        update: (union(FACTS.session("old_rows", "-1"), FACTS.session("new_rows", "1"), FACTS.visitsOfSessions("old_rows", "-1"), FACTS.visitsOfSessions("new_rows", "1"))),
+        delete: (FACTS.session("old_rows", "-1")),
       }),
     );
     await q.query(
       triggerFunction("report_counters_visit", {
-        insert: addFactsSql(FACTS.visit("new_rows", "1")),
-        update: addFactsSql(union(FACTS.visit("old_rows", "-1"), FACTS.visit("new_rows", "1"))),
-        delete: addFactsSql(FACTS.visit("old_rows", "-1")),
+        insert: (FACTS.visit("new_rows", "1")),
+        update: (union(FACTS.visit("old_rows", "-1"), FACTS.visit("new_rows", "1"))),
+        delete: (FACTS.visit("old_rows", "-1")),
       }),
     );
     for (const [table, fn] of [
@@ -247,8 +284,10 @@ export class ReportCounters1764900000000 implements MigrationInterface {
       BEGIN
         -- Writers wait while the counters are rebuilt, so none of their changes is lost in between.
         LOCK TABLE kntc_case, petition, reception_session, reception_visit IN SHARE MODE;
+        PERFORM pg_advisory_xact_lock(${COUNTERS_LOCK});
+        DELETE FROM report_counter_delta;
         DELETE FROM report_counter;
-        ${addFactsSql(union(FACTS.kase("kntc_case", "1"), FACTS.petition("petition", "1"), FACTS.session("reception_session", "1"), FACTS.visit("reception_visit", "1")))};
+        ${upsertSql(factRowsSql(union(FACTS.kase("kntc_case", "1"), FACTS.petition("petition", "1"), FACTS.session("reception_session", "1"), FACTS.visit("reception_visit", "1"))))};
         PERFORM pg_notify('report_counters', '*');
       END $$`);
     await q.query(`SELECT rebuild_report_counters()`);
@@ -267,6 +306,8 @@ export class ReportCounters1764900000000 implements MigrationInterface {
       await q.query(`DROP FUNCTION ${fn}()`);
     }
     await q.query(`DROP FUNCTION rebuild_report_counters()`);
+    await q.query(`DROP FUNCTION compact_report_counters()`);
+    await q.query(`DROP TABLE report_counter_delta`);
     await q.query(`DROP TABLE report_counter`);
     await q.query(`DROP FUNCTION report_body_group(varchar)`);
   }

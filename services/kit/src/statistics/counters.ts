@@ -83,6 +83,11 @@ async function readCounters(dataSource: DataSource, period: Period, unitCodes: r
        SELECT * FROM report_counter
        WHERE unit_code = ANY($1::varchar[])
          AND (months = 12 AND period_start < $4 OR months = 1 AND period_start >= $4 AND period_start <= $3)
+       UNION ALL
+       -- Writers' additions not yet folded into the counters (compact_report_counters).
+       SELECT * FROM report_counter_delta
+       WHERE unit_code = ANY($1::varchar[])
+         AND (months = 12 AND period_start < $4 OR months = 1 AND period_start >= $4 AND period_start <= $3)
      ),
      p AS (
        SELECT unit_code, ${group} AS grp, ${COUNTER_COLUMNS.map((c) => `sum(${c})::float8 AS "p_${c}"`).join(", ")}
@@ -216,18 +221,30 @@ class CounterCache {
 const caches = new WeakMap<DataSource, CounterCache>();
 
 /**
- * Keeps counter rows between requests for a data source, listening for the triggers' notifications
- * on a connection of its own; returns the function that stops it. If that connection is lost the
- * cache is emptied and switched off until the listener is back (figures are then read every time).
+ * Looks after a data source's report counters in a subgraph process, on a connection of its own
+ * that listens for the triggers' notifications: keeps counter rows read between requests (dropping
+ * those of the units a commit changed), and folds the writers' deltas into the counters shortly after
+ * they are notified. Returns the function that stops it. If the connection is lost the cache is
+ * emptied and switched off, and deltas wait, until it is back (figures stay exact meanwhile).
  */
-export function cacheCounters(dataSource: DataSource, log: Logger): () => Promise<void> {
+export function maintainCounters(dataSource: DataSource, log: Logger, compactAfterMs = 500): () => Promise<void> {
   const cache = new CounterCache();
   caches.set(dataSource, cache);
   const pool = (dataSource.driver as unknown as { master: Pool }).master;
   let client: PoolClient | undefined;
   let stopped = false;
   let retry: NodeJS.Timeout | undefined;
+  let compaction: NodeJS.Timeout | undefined;
+  let compacting: Promise<unknown> = Promise.resolve();
 
+  const compact = (): void => {
+    compaction = undefined;
+    const c = client;
+    if (!c || stopped) {
+      return;
+    }
+    compacting = c.query(`SELECT compact_report_counters()`).catch((error: unknown) => log.warn({ err: error }, "report counters not compacted; next time"));
+  };
   const connect = async (): Promise<void> => {
     try {
       const c = await pool.connect();
@@ -235,12 +252,15 @@ export function cacheCounters(dataSource: DataSource, log: Logger): () => Promis
       c.on("notification", (message) => {
         if (message.channel === COUNTERS_CHANNEL) {
           cache.invalidate(message.payload ?? "*");
+          compaction ??= setTimeout(compact, compactAfterMs);
         }
       });
       c.on("error", (error) => lost(error));
       await c.query(`LISTEN ${COUNTERS_CHANNEL}`);
       cache.clear();
       cache.active = true;
+      // Deltas written while nobody listened.
+      compact();
     } catch (error) {
       lost(error);
     }
@@ -259,7 +279,9 @@ export function cacheCounters(dataSource: DataSource, log: Logger): () => Promis
   return async () => {
     stopped = true;
     clearTimeout(retry);
+    clearTimeout(compaction);
     cache.active = false;
+    await compacting;
     if (client) {
       await client.query(`UNLISTEN ${COUNTERS_CHANNEL}`).catch(() => undefined);
       client.release();
@@ -341,7 +363,7 @@ function toForms(r: Record<string, number | null> & { unitCode: string; group: s
   return { unitCode, group, reception, processing, complaints: resolution("c"), denunciations: resolution("d") };
 }
 
-/** Recomputes every counter from the records (after a bulk import that deferred them, or to repair them). */
+/** Recomputes every counter from the records (after a bulk import that deferred them, or to repair them); pending deltas are dropped with the rest. */
 export async function rebuildReportCounters(dataSource: DataSource): Promise<void> {
   await dataSource.transaction((m) => m.query(`SELECT rebuild_report_counters()`));
 }
