@@ -114,7 +114,7 @@ const MAX_CACHED = 50_000;
  * a time-to-live: the counter triggers notify on commit which units changed, and those units' rows
  * are dropped; without the notifications (no listener, or its connection lost) nothing is cached.
  */
-class CounterCache {
+export class CounterCache {
   private readonly entries = new Map<string, CounterRow[]>();
   private readonly keysByUnit = new Map<string, Set<string>>();
   /** Bumped by every invalidation: a read that began before one must not be stored after it. */
@@ -149,14 +149,16 @@ class CounterCache {
       }
       return grouped;
     });
-    const keys = unitCodes.map((code) => `${code}|${variant}`);
-    unitCodes.forEach((code, i) => {
+    const mine = new Map<string, Promise<CounterRow[]>>();
+    for (const code of unitCodes) {
       const unitRows = byUnit.then((grouped) => grouped.get(code) ?? []);
       // A failed read fails the requests that wait for it, and is never an unhandled rejection.
       unitRows.catch(() => undefined);
-      this.inFlight.set(keys[i]!, unitRows);
-    });
-    const done = (): void => keys.forEach((key) => this.inFlight.delete(key));
+      mine.set(`${code}|${variant}`, unitRows);
+      this.inFlight.set(`${code}|${variant}`, unitRows);
+    }
+    // Only this read's entries: an invalidation may have let a newer read take a key since.
+    const done = (): void => mine.forEach((unitRows, key) => this.inFlight.get(key) === unitRows && this.inFlight.delete(key));
     rows.then(done, done);
     return rows;
   }
@@ -203,16 +205,24 @@ class CounterCache {
       this.clear();
       return;
     }
-    for (const code of payload.split(",")) {
+    const codes = new Set(payload.split(","));
+    for (const code of codes) {
       for (const key of this.keysByUnit.get(code) ?? []) {
         this.entries.delete(key);
       }
       this.keysByUnit.delete(code);
     }
+    // A read begun before the commit may not see it: later requests must not wait for it.
+    for (const key of this.inFlight.keys()) {
+      if (codes.has(key.slice(0, key.indexOf("|")))) {
+        this.inFlight.delete(key);
+      }
+    }
   }
 
   clear(): void {
     this.generation += 1;
+    this.inFlight.clear();
     this.entries.clear();
     this.keysByUnit.clear();
   }
