@@ -12,9 +12,8 @@ import { periodOf } from "./figures";
 import { ProcessingFiguresType, ReceptionFiguresType, ResolutionFiguresType, withRates } from "./graphql";
 import { BreakdownAxis, type BodyGroup, breakdownLabel, sumFigures } from "./grouping";
 import { PROCESSING_FIGURE_NAMES, emptyProcessingFigures } from "./processing";
-import { RECEPTION_FIGURE_NAMES, emptyReceptionFigures } from "./reception";
+import { RECEPTION_FIGURE_NAMES, type ReceptionFigures, emptyReceptionFigures } from "./reception";
 import { RESOLUTION_FIGURE_NAMES, emptyFigures } from "./resolution";
-import type { ReceptionFigures } from "./reception";
 import type { FormFigures, RowScope } from "./service";
 
 /**
