@@ -4,7 +4,7 @@ import type { DataSource } from "typeorm";
 import type { Logger } from "../logger";
 
 import { COUNTER_COLUMNS } from "./counter-migration";
-import type { Period } from "./periods";
+import { type Period, lastDay } from "./periods";
 import type { ProcessingFigures } from "./processing";
 import type { ReceptionFigures } from "./reception";
 import type { ResolutionFigures } from "./resolution";
@@ -20,16 +20,11 @@ export interface CounterRow {
   denunciations: ResolutionFigures;
 }
 
-const lastDayOfMonth = (day: string): string => {
-  const [y, m] = day.split("-").map(Number) as [number, number];
-  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
-};
-
 /** The counters hold whole months: a period from a 1st to a month's last day can be read from them. */
 export function countersCover(period: Period): boolean {
   let covered = covers.get(period);
   if (covered === undefined) {
-    covered = period.from.endsWith("-01") && period.to === lastDayOfMonth(period.to);
+    covered = period.from.endsWith("-01") && period.to === lastDay(Number(period.to.slice(0, 4)), Number(period.to.slice(5, 7)));
     covers.set(period, covered);
   }
   return covered;

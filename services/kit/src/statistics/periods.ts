@@ -9,7 +9,8 @@ export interface Period {
 }
 
 const pad = (n: number): string => String(n).padStart(2, "0");
-const lastDay = (year: number, month: number): string => `${year}-${pad(month)}-${pad(new Date(Date.UTC(year, month, 0)).getUTCDate())}`;
+/** The last day of a month (YYYY-MM-DD). */
+export const lastDay = (year: number, month: number): string => `${year}-${pad(month)}-${pad(new Date(Date.UTC(year, month, 0)).getUTCDate())}`;
 
 /**
  * Reads a period of the statutory reports (Circular 01/2024/TT-TTCP): a year ("2024"), a quarter
