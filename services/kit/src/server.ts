@@ -81,10 +81,12 @@ export async function startSubgraphServer(options: {
 }): Promise<RunningServer> {
   const { level, schema, dataSource, log, transfers } = options;
   const app = express();
+  // Express hashes every answer for an ETag; GraphQL POST answers are never revalidated by one.
+  app.set("etag", false);
   const httpServer: Server = createServer(app);
-  // Idle keep-alive connections are closed by the gateway's client first (undici: after 4 s, or the
-  // server's hint less 1 s). Were the server to close them first (Node's default: 5 s), a request
-  // sent on a connection at the moment it closes would fail as "subgraph unavailable".
+  // Idle keep-alive connections are closed by the gateway's client first (after 30 s, see the
+  // gateway's subgraph-fetcher). Were the server to close them first (Node's default: 5 s), a
+  // request sent on a connection at the moment it closes would fail as "subgraph unavailable".
   httpServer.keepAliveTimeout = 65_000;
   httpServer.headersTimeout = 66_000;
   const apollo = new ApolloServer<RequestContext>({
