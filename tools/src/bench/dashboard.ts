@@ -33,13 +33,15 @@ export interface Options {
   connections: number[];
   period: string;
   samples: number;
+  /** Turns the gateway and the direct replay take within one measurement (see load.ts `measure`). */
+  rounds: number;
   casesPerScale: number;
   json: string | undefined;
 }
 
 const USAGE =
   "usage: node tools/dist/bench/dashboard.js [--sizes 10k,100k,1m] [--duration S (10)] [--warmup S (3)] [--connections 1,8]\n" +
-  "  [--period 2024] [--samples N (20): requests counted for SQL/request] [--cases-per-scale N (10000)] [--json FILE]";
+  "  [--period 2024] [--rounds N (4): turns of gateway and direct per measurement] [--samples N (20): requests counted for SQL/request] [--cases-per-scale N (10000)] [--json FILE]";
 
 const SIZE = /^(\d+(?:\.\d+)?)([km]?)$/i;
 
@@ -52,6 +54,7 @@ export function parseArgs(argv: readonly string[]): Options {
     connections: [1, 8],
     period: "2024",
     samples: 20,
+    rounds: 4,
     casesPerScale: 10_000,
     json: undefined,
   };
@@ -75,6 +78,8 @@ export function parseArgs(argv: readonly string[]): Options {
       options.durationS = positive(name, raw);
     } else if (name === "--warmup") {
       options.warmupS = positive(name, raw);
+    } else if (name === "--rounds") {
+      options.rounds = Math.round(positive(name, raw));
     } else if (name === "--samples") {
       options.samples = Math.round(positive(name, raw));
     } else if (name === "--cases-per-scale") {
@@ -289,13 +294,14 @@ async function time(env: Env, gatewayPort: number, options: Options, size: { lab
         ["gateway", () => postGraphql(gateway, body, HEADERS).then(() => undefined)],
         ["direct", () => replay(plan, (service, fetchBody) => postGraphql(urls[service]!, fetchBody, HEADERS).then(() => undefined))],
       ];
-      for (const [via, work] of ways) {
-        for (const connections of options.connections) {
-          const result = await measure(work, connections, options.durationS * 1000, options.warmupS * 1000);
+      for (const connections of options.connections) {
+        const results = await measure(ways.map(([, work]) => work), connections, options.durationS * 1000, options.warmupS * 1000, options.rounds);
+        results.forEach((result, i) => {
+          const via = ways[i]![0];
           const row: Row = { ...result, size: size.label, cases: size.cases, query: name, via, fetches: via === "gateway" ? 1 : fetchCount(plan), sql: recording.sql[name]! };
           say(formatRow(row));
           rows.push(row);
-        }
+        });
       }
     }
   } finally {
@@ -406,7 +412,7 @@ async function main(): Promise<void> {
   }
   const lines = [
     `machine: ${await machine(env)}`,
-    `${options.durationS} s per measurement after ${options.warmupS} s warm-up; period ${options.period}; SQL/request over ${options.samples} requests one at a time (P province + D district + C commune)`,
+    `${options.durationS} s per measurement (gateway and direct in ${options.rounds} alternating turns) after ${options.warmupS} s warm-up; period ${options.period}; SQL/request over ${options.samples} requests one at a time (P province + D district + C commune)`,
     "",
     "| size (cases) | query | via | conn | RPS | p50 ms | p95 ms | p99 ms | SQL/request |",
     "|---|---|---|---|---|---|---|---|---|",

@@ -77,15 +77,38 @@ async function loop(work: Work, connections: number, ms: number, keep: boolean):
   return { latencies, errors, firstError };
 }
 
-/** Warms up for `warmupMs`, then measures for `durationMs` with `connections` concurrent workers. */
-export async function measure(work: Work, connections: number, durationMs: number, warmupMs: number): Promise<LoadResult> {
-  await loop(work, connections, warmupMs, false);
-  const started = process.hrtime.bigint();
-  const { latencies, errors, firstError } = await loop(work, connections, durationMs, true);
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  if (latencies.length === 0) {
-    throw new Error(`no request succeeded: ${firstError instanceof Error ? firstError.message : String(firstError)}`);
+/**
+ * Measures several ways of doing the same work (the gateway and the direct replay) at `connections`
+ * concurrent workers: each way warms up for `warmupMs`, then the ways take turns in `rounds` rounds
+ * of `durationMs / rounds` each, in alternating order (A B, B A, …). The machine's speed drifts
+ * over minutes (other tenants of the host); measuring the ways in turns lets both see the same
+ * drift, so their ratio is not biased by which one ran first. One result per way, in `works` order.
+ */
+export async function measure(works: readonly Work[], connections: number, durationMs: number, warmupMs: number, rounds = 1): Promise<LoadResult[]> {
+  for (const work of works) {
+    await loop(work, connections, warmupMs, false);
   }
-  const { p50, p95, p99, max } = summary(latencies);
-  return { connections, seconds, requests: latencies.length, errors, rps: latencies.length / seconds, p50, p95, p99, max };
+  const kept = works.map(() => ({ latencies: [] as number[], errors: 0, seconds: 0, firstError: undefined as unknown }));
+  for (let round = 0; round < rounds; round += 1) {
+    const order = works.map((_, i) => i);
+    if (round % 2 === 1) {
+      order.reverse();
+    }
+    for (const i of order) {
+      const started = process.hrtime.bigint();
+      const { latencies, errors, firstError } = await loop(works[i]!, connections, durationMs / rounds, true);
+      const k = kept[i]!;
+      k.seconds += Number(process.hrtime.bigint() - started) / 1e9;
+      k.latencies.push(...latencies);
+      k.errors += errors;
+      k.firstError ??= firstError;
+    }
+  }
+  return kept.map(({ latencies, errors, seconds, firstError }) => {
+    if (latencies.length === 0) {
+      throw new Error(`no request succeeded: ${firstError instanceof Error ? firstError.message : String(firstError)}`);
+    }
+    const { p50, p95, p99, max } = summary(latencies);
+    return { connections, seconds, requests: latencies.length, errors, rps: latencies.length / seconds, p50, p95, p99, max };
+  });
 }
