@@ -98,7 +98,7 @@ const ERROR_CODES: readonly [string, string][] = [
   ["CONFLICT", "`expectedVersion` was given and someone changed the case first: reload the case and decide again."],
   ["GRAPHQL_PARSE_FAILED", "The operation is not GraphQL (HTTP 400)."],
   ["GRAPHQL_VALIDATION_FAILED", "The operation does not fit the schema: unknown field, missing required argument or input field (HTTP 400)."],
-  ["SUBGRAPH_UNAVAILABLE", "A level's service could not be reached (`extensions.serviceName`); everything the other levels returned is still in `data`, the fields of the missing level are null."],
+  ["SUBGRAPH_UNAVAILABLE", "A level's service could not be reached, or gave no answer within 30 s (`extensions.serviceName`); everything the other levels returned is still in `data`, the fields of the missing level are null."],
   ["INTERNAL_SERVER_ERROR", "Anything else (a bug, a database failure): masked, with the request id in the message and in `extensions.requestId`; the cause is in the server log under that id. Never a stack trace."],
 ];
 

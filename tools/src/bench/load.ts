@@ -81,8 +81,8 @@ async function loop(work: Work, connections: number, ms: number, keep: boolean):
  * Measures several ways of doing the same work (the gateway and the direct replay) at `connections`
  * concurrent workers: each way warms up for `warmupMs`, then the ways take turns in `rounds` rounds
  * of `durationMs / rounds` each, in alternating order (A B, B A, …). The machine's speed drifts
- * over minutes (other tenants of the host); measuring the ways in turns lets both see the same
- * drift, so their ratio is not biased by which one ran first. One result per way, in `works` order.
+ * over minutes (seen here: 10–20 %); measuring the ways in turns lets both see the same drift,
+ * so their ratio is not biased by which one ran first. One result per way, in `works` order.
  */
 export async function measure(works: readonly Work[], connections: number, durationMs: number, warmupMs: number, rounds = 1): Promise<LoadResult[]> {
   for (const work of works) {
