@@ -166,4 +166,29 @@ describe("delivery of transfers", () => {
     const bad = await f.query(TRANSFER, { id, input: { on: "2025-05-07", targetBodyId: "nope", reason: "x" } }, OFFICER);
     expect(bad.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "targetBodyId" });
   });
+  it("leaves the deliverer's statements (claims, failed attempts, the delivery's transaction) out of the request statement counts", async () => {
+    const id = await classifiedCase("COMPLAINT", "Phùng Thị Duyên", "037093006060");
+    await f.stopSubgraph("district");
+    ok(await f.query(TRANSFER, { id, input: { on: "2025-05-07", targetBodyId: "369.ubnd", reason: "Thuộc thẩm quyền thành phố" } }, OFFICER));
+    const commune = f.subgraphs.commune!;
+    const [hop] = (await commune.dataSource.query(`SELECT id FROM outbox_message WHERE case_id = $1 AND kind = 'TRANSFER'`, [id])) as { id: string }[];
+    const before = commune.queries.count;
+    // Failed attempts while the district is down, then the delivery: all of it the commune's background work.
+    await new Promise((r) => setTimeout(r, 800));
+    await f.restartSubgraph("district");
+    const district = f.subgraphs.district!;
+    await eventually(
+      async () => ((await district.dataSource.query(`SELECT count(*)::int AS n FROM kntc_case WHERE origin_message_id = $1`, [hop!.id])) as { n: number }[])[0]!.n,
+      (n) => n === 1,
+    );
+    // The deliverer records the delivery after the receiver's answer: stopping it waits for that round.
+    await commune.deliverer.stop();
+    expect(commune.queries.count).toBe(before);
+    commune.deliverer.start();
+    const state = await transferState(id);
+    expect(state).toMatchObject({ status: "DELIVERED", lastError: null });
+    expect(state.attempts).toBeGreaterThanOrEqual(2);
+    // The request just sent is counted: the counter itself still works.
+    expect(commune.queries.count).toBeGreaterThan(before);
+  });
 });

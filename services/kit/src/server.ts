@@ -11,7 +11,6 @@ import type { DataSource } from "typeorm";
 
 import type { Level } from "./config";
 import { type RequestContext, createRequestContext } from "./context";
-import { requestScope } from "./db/query-counter";
 import { formatClientError } from "./errors";
 import type { TransferSettings } from "./cases/service";
 import { RejectedMessage, receiveMessage } from "./transfers/receiver";
@@ -141,7 +140,6 @@ export async function startSubgraphServer(options: {
   });
   app.use(
     "/graphql",
-    (_req, _res, next) => requestScope.run(true, next),
     express.json({ limit: "2mb" }),
     expressMiddleware(apollo, {
       context: async ({ req }) => createRequestContext({ headers: req.headers, level, dataSource, log, transfers }),

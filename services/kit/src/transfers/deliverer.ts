@@ -1,7 +1,7 @@
-import type { DataSource, EntityManager } from "typeorm";
+import type { DataSource, EntityManager, QueryRunner } from "typeorm";
 
 import type { Level } from "../config";
-import { requestScope } from "../db/query-counter";
+import { backgroundQueryRunner } from "../db/query-counter";
 import type { Logger } from "../logger";
 import { forwardProgress } from "./effects";
 import { type CaseLink, type Hop, mergeJourney } from "./journey";
@@ -83,11 +83,6 @@ export class TransferDeliverer {
 
   private schedule(ms: number): void {
     clearTimeout(this.timer);
-    // A kick comes from inside a client's request: the rounds must not run (and be counted) as its work.
-    requestScope.exit(() => this.arm(ms));
-  }
-
-  private arm(ms: number): void {
     this.timer = setTimeout(() => {
       this.running = this.round()
         .then(() => undefined)
@@ -111,13 +106,13 @@ export class TransferDeliverer {
       return 0;
     }
     // The claim is a lease: a process that dies mid-delivery leaves the message due again in 30 s.
-    const [rows] = (await dataSource.query(
+    const [rows] = (await this.background((r) => r.query(
       `UPDATE outbox_message SET attempts = attempts + 1, next_attempt_at = now() + interval '30 seconds'
        WHERE id IN (SELECT id FROM outbox_message WHERE status = 'PENDING' AND next_attempt_at <= now()
                     ORDER BY created_at LIMIT $1 FOR UPDATE SKIP LOCKED)
        RETURNING id, kind, case_id, target_level, payload, attempts`,
       [batch],
-    )) as [Row[], number]; // TypeORM returns [rows, count] for UPDATE
+    ))) as [Row[], number]; // TypeORM returns [rows, count] for UPDATE
     const results = await Promise.all(rows.map((row) => this.deliver(row)));
     const delivered = results.filter(Boolean).length;
     if (rows.length === batch) {
@@ -127,7 +122,7 @@ export class TransferDeliverer {
   }
 
   private async deliver(row: Row): Promise<boolean> {
-    const { dataSource, peers, secret, log, timeoutMs = 5000, maxBackoffMs = 30_000 } = this.options;
+    const { peers, secret, log, timeoutMs = 5000, maxBackoffMs = 30_000 } = this.options;
     const base = peers()[row.target_level];
     try {
       if (!base) {
@@ -148,7 +143,7 @@ export class TransferDeliverer {
       if (!res.ok) {
         throw new Error(`${row.target_level} answered ${res.status}: ${body.error ?? res.statusText}`);
       }
-      const recorded = await dataSource.transaction(async (m) => {
+      const recorded = await this.transaction(async (m) => {
         const [done] = (await m.query(
           `UPDATE outbox_message SET status = 'DELIVERED', delivered_at = now(), last_error = NULL, response = $2::jsonb
            WHERE id = $1 AND status = 'PENDING' RETURNING id`,
@@ -169,13 +164,13 @@ export class TransferDeliverer {
       return true;
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      await dataSource
-        .query(`UPDATE outbox_message SET last_error = $2, next_attempt_at = now() + ($3 || ' milliseconds')::interval WHERE id = $1 AND status = 'PENDING'`, [
+      await this.background((r) =>
+        r.query(`UPDATE outbox_message SET last_error = $2, next_attempt_at = now() + ($3 || ' milliseconds')::interval WHERE id = $1 AND status = 'PENDING'`, [
           row.id,
           reason.slice(0, 500),
           String(backoffMs(row.attempts, maxBackoffMs)),
-        ])
-        .catch(() => undefined);
+        ]),
+      ).catch(() => undefined);
       log.warn({ message: row.id, kind: row.kind, to: row.target_level, attempts: row.attempts, reason }, "delivery failed; will retry");
       return false;
     }
@@ -186,8 +181,8 @@ export class TransferDeliverer {
    * back to its sender like a return (the case is reopened, the hop says why).
    */
   private async reject(row: Row, reason: string): Promise<void> {
-    const { dataSource, log } = this.options;
-    await dataSource.transaction(async (m) => {
+    const { log } = this.options;
+    await this.transaction(async (m) => {
       const [done] = (await m.query(`UPDATE outbox_message SET status = 'REJECTED', last_error = $2 WHERE id = $1 AND status = 'PENDING' RETURNING id`, [
         row.id,
         reason.slice(0, 500),
@@ -206,6 +201,20 @@ export class TransferDeliverer {
     });
     outboxSignal.emit("enqueued");
     log.warn({ message: row.id, kind: row.kind, to: row.target_level, reason }, "message rejected by the receiver");
+  }
+
+  /** Runs `work` on a query runner of its own, whose statements the request counter leaves out. */
+  private async background<T>(work: (runner: QueryRunner) => Promise<T>): Promise<T> {
+    const runner = backgroundQueryRunner(this.options.dataSource);
+    try {
+      return await work(runner);
+    } finally {
+      await runner.release();
+    }
+  }
+
+  private transaction<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
+    return this.background((runner) => runner.manager.transaction(work));
   }
 
   /** The receiver has the case: the hop gets its case id, and the body upstream (if any) hears of it. */
