@@ -4,7 +4,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 
-import { freePort, portIsOpen, startEmbeddedPostgres } from "@tiepdan/kit";
+import { freePort, freePorts, portIsOpen, startEmbeddedPostgres } from "@tiepdan/kit";
 
 const ROOT = resolve(__dirname, "..");
 const START = join(ROOT, "tools", "dist", "start.js");
@@ -69,13 +69,8 @@ describe("npm start on the embedded PostgreSQL server", () => {
 
   it("starts the whole federation, stops cleanly, and keeps the data across a restart", async () => {
     expect(existsSync(START)).toBe(true);
-    const ports = {
-      GATEWAY_PORT: await freePort(),
-      PROVINCE_PORT: await freePort(),
-      DISTRICT_PORT: await freePort(),
-      COMMUNE_PORT: await freePort(),
-      EMBEDDED_PG_PORT: await freePort(),
-    };
+    const [gateway, province, district, commune, embedded] = await freePorts(5);
+    const ports = { GATEWAY_PORT: gateway, PROVINCE_PORT: province, DISTRICT_PORT: district, COMMUNE_PORT: commune, EMBEDDED_PG_PORT: embedded };
     const env = { ...Object.fromEntries(Object.entries(ports).map(([k, v]) => [k, String(v)])), EMBEDDED_PG_DIR: dataDir };
 
     const first = await startPlatform({ ...env, SEED_PROVINCES: "37" });

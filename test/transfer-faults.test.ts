@@ -14,7 +14,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 
 import { type RunningGateway, defaultSupergraphPath, startGateway } from "@tiepdan/gateway";
-import { LEVELS, type Level, createLevelDataSource, createLogger, databaseTarget, dropDatabase, freePort, peerToken, transferSecret } from "@tiepdan/kit";
+import { LEVELS, type Level, createLevelDataSource, createLogger, databaseTarget, dropDatabase, freePorts, peerToken, transferSecret } from "@tiepdan/kit";
 import { ROOT, SubgraphProcess } from "@tiepdan/tools";
 
 import { type Ledger, type Sql, pendingCounts, readLedger } from "./faults/ledger";
@@ -82,7 +82,8 @@ describe("transfers between subgraph processes under faults", () => {
         throw new Error(`${entry} is missing: build first (npx tsc -b tools test, or npm run build)`);
       }
     }
-    const ports = Object.fromEntries(await Promise.all(LEVELS.map(async (l) => [l, await freePort()] as const))) as Record<Level, number>;
+    const distinct = await freePorts(LEVELS.length);
+    const ports = Object.fromEntries(LEVELS.map((l, i) => [l, distinct[i]])) as Record<Level, number>;
     env = {
       ...process.env,
       DATABASE_PREFIX: prefix,

@@ -65,7 +65,9 @@ export class SubgraphProcess {
       }
       try {
         const res = await fetch(ready, { signal: AbortSignal.timeout(1000) });
-        if (res.ok) {
+        // Only this level's answer counts: another process on the port must not pass for it (the
+        // child then exits with EADDRINUSE, reported above).
+        if (res.ok && ((await res.json()) as { service?: string }).service === this.level) {
           return Date.now() - started;
         }
       } catch {

