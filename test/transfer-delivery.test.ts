@@ -166,6 +166,7 @@ describe("delivery of transfers", () => {
     const bad = await f.query(TRANSFER, { id, input: { on: "2025-05-07", targetBodyId: "nope", reason: "x" } }, OFFICER);
     expect(bad.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "targetBodyId" });
   });
+
   it("leaves the deliverer's statements (claims, failed attempts, the delivery's transaction) out of the request statement counts", async () => {
     const id = await classifiedCase("COMPLAINT", "Phùng Thị Duyên", "037093006060");
     await f.stopSubgraph("district");

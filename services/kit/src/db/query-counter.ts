@@ -4,7 +4,7 @@ import type { DataSource, Logger as TypeOrmLogger, QueryRunner } from "typeorm";
  * A query runner whose statements the counter leaves out: background work (the transfer
  * deliverer's polling) must not blur the statements-per-request figures. Marking the background
  * runners, rather than scoping the requests with an AsyncLocalStorage, keeps async_hooks' promise
- * hooks off: they cost the commune subgraph ~8 % of its CPU per province dashboard. Release it.
+ * hooks off: they cost the commune subgraph ~6 % of its CPU per province dashboard. Release it.
  */
 export function backgroundQueryRunner(dataSource: DataSource): QueryRunner {
   const runner = dataSource.createQueryRunner();
