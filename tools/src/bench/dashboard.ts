@@ -390,13 +390,12 @@ async function main(): Promise<void> {
     TRANSFER_POLL_MS: "3600000",
   };
   // Every listener gets its port from one batch: the recording proxies must not land on a subgraph's.
-  const ports = await freePorts(2 + 2 * LEVELS.length);
-  const gatewayPort = ports.pop()!;
-  const counterPort = ports.pop()!;
-  const proxyPorts = ports.splice(LEVELS.length);
+  const [gatewayPort, counterPort, ...rest] = (await freePorts(2 + 2 * LEVELS.length)) as [number, number, ...number[]];
+  const subgraphPorts = rest.slice(0, LEVELS.length);
+  const proxyPorts = rest.slice(LEVELS.length);
   LEVELS.forEach((level, i) => {
-    env[`${level.toUpperCase()}_PORT`] = String(ports[i]);
-    env[`${level.toUpperCase()}_URL`] = `http://127.0.0.1:${ports[i]}/graphql`;
+    env[`${level.toUpperCase()}_PORT`] = String(subgraphPorts[i]);
+    env[`${level.toUpperCase()}_URL`] = `http://127.0.0.1:${subgraphPorts[i]}/graphql`;
   });
   const rows: Row[] = [];
   const skipped: string[] = [];
